@@ -1,0 +1,14 @@
+using System.CommandLine;
+using TBot.Host.Commands;
+
+namespace TBot.Host;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("TBot: a low-latency crypto trading engine.");
+        root.Subcommands.Add(PerfCommand.Create());
+        return root.Parse(args).Invoke();
+    }
+}
