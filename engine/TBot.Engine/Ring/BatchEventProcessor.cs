@@ -21,6 +21,9 @@ public sealed class BatchEventProcessor<T> where T : unmanaged
     private readonly ILogger _logger;
     private readonly ManualResetEventSlim _stopped = new(initialState: true);
     private int _state;
+    // True until a Run ends (and again after ResetFault): a Halt that finds the processor Idle then means
+    // "Run is about to start", not "already stopped".
+    private volatile bool _runPending = true;
     private long _batches;
     private long _events;
     private long _exceptions;
@@ -89,10 +92,20 @@ public sealed class BatchEventProcessor<T> where T : unmanaged
     /// <summary>The processor loop. Runs on the calling thread until <see cref="Halt"/> or a fault.</summary>
     public void Run()
     {
-        if (Interlocked.CompareExchange(ref _state, (int)ProcessorState.Running, (int)ProcessorState.Idle) != (int)ProcessorState.Idle)
-            throw new InvalidOperationException($"Processor '{Name}' is already running (or faulted; reset it first).");
-        _stopped.Reset();
+        // Clear a stale alert before taking the Running state, so that a Halt racing with start-up is never lost:
+        // either Halt sees Running and alerts after this point, or it already moved Idle → Halting and we re-alert.
         _barrier.ClearAlert();
+        var previous = Interlocked.CompareExchange(ref _state, (int)ProcessorState.Running, (int)ProcessorState.Idle);
+        if (previous == (int)ProcessorState.Halting)
+        {
+            // Halted before it ran: still drain what is available, then stop.
+            _barrier.Alert();
+        }
+        else if (previous != (int)ProcessorState.Idle)
+        {
+            throw new InvalidOperationException($"Processor '{Name}' is already running (or faulted; reset it first).");
+        }
+        _stopped.Reset();
         var faulted = false;
         try
         {
@@ -102,6 +115,7 @@ public sealed class BatchEventProcessor<T> where T : unmanaged
         finally
         {
             for (var i = 0; i < _handlers.Length; i++) NotifyShutdown(i);
+            _runPending = false;
             Volatile.Write(ref _state, faulted ? (int)ProcessorState.Faulted : (int)ProcessorState.Idle);
             _stopped.Set();
         }
@@ -123,7 +137,9 @@ public sealed class BatchEventProcessor<T> where T : unmanaged
             }
             else if (_barrier.IsAlerted && Volatile.Read(ref _state) == (int)ProcessorState.Halting)
             {
-                return true;
+                // `available` may have been read just before the alert, while upstream was still finishing its last
+                // batch. Upstream stopped before we were alerted, so one more look after seeing the alert is final.
+                if (_barrier.WaitFor(next) < next) return true;
             }
         }
     }
@@ -132,6 +148,7 @@ public sealed class BatchEventProcessor<T> where T : unmanaged
     {
         var handlers = _handlers;
         var ring = _ring;
+        var ok = true;
         for (var i = 0; i < handlers.Length; i++)
         {
             var handler = handlers[i];
@@ -147,9 +164,11 @@ public sealed class BatchEventProcessor<T> where T : unmanaged
                 {
                     if (!OnHandlerException(ex, i, s))
                     {
-                        // Earlier fused handlers finished the batch; this one stopped before s.
-                        _sequences[i].SetValue(s - 1);
-                        return false;
+                        // Earlier fused handlers finished the batch; this one stops before s. Later fused handlers
+                        // still take the events before s (as they would on their own threads), then we stop.
+                        high = s - 1;
+                        ok = false;
+                        break;
                     }
                     s++;
                 }
@@ -157,7 +176,7 @@ public sealed class BatchEventProcessor<T> where T : unmanaged
             // Release: the slot contents this handler wrote are visible to whoever acquires this sequence.
             _sequences[i].SetValue(high);
         }
-        return true;
+        return ok;
     }
 
     private bool OnHandlerException(Exception ex, int handlerIndex, long sequence)
@@ -170,7 +189,7 @@ public sealed class BatchEventProcessor<T> where T : unmanaged
                 _handlerNames[handlerIndex], Name, sequence, count, _policy);
         }
         if (_policy == HandlerExceptionPolicy.SkipEvent) return true;
-        Fault = ex;
+        Fault ??= ex; // the first fault is the cause; a later fused handler may fail too while catching up
         return false;
     }
 
@@ -191,17 +210,29 @@ public sealed class BatchEventProcessor<T> where T : unmanaged
     /// producers and waited for upstream processors first (<see cref="EventPipeline{T}.Halt"/> does that).</summary>
     public void Halt()
     {
-        Interlocked.CompareExchange(ref _state, (int)ProcessorState.Halting, (int)ProcessorState.Running);
+        // Running → Halting, or Idle → Halting when Run has not started yet (Run then drains and stops at once).
+        // Retry when the state moves under us (Run taking Idle → Running between a failed CAS and the next one),
+        // otherwise that halt would be lost. A processor that already ran and stopped stays Idle.
+        while (true)
+        {
+            var state = Volatile.Read(ref _state);
+            if (state != (int)ProcessorState.Running && (state != (int)ProcessorState.Idle || !_runPending)) break;
+            if (Interlocked.CompareExchange(ref _state, (int)ProcessorState.Halting, state) == state) break;
+        }
         _barrier.Alert();
     }
 
-    /// <summary>Wait for the loop to return.</summary>
+    /// <summary>Wait for the loop to return. Only meaningful once <see cref="Run"/> has started; a processor
+    /// halted before its thread ran reports stopped at once (join the thread to wait for its drain).</summary>
     public bool WaitForStop(TimeSpan timeout) => _stopped.Wait(timeout);
 
     /// <summary>Allow a faulted processor to run again (it resumes after its last completed sequence).</summary>
     public void ResetFault()
     {
         if (Interlocked.CompareExchange(ref _state, (int)ProcessorState.Idle, (int)ProcessorState.Faulted) == (int)ProcessorState.Faulted)
+        {
             Fault = null;
+            _runPending = true;
+        }
     }
 }

@@ -17,6 +17,7 @@ public sealed class EventPipeline<T> where T : unmanaged
     private readonly List<Node> _nodes = [];
     private readonly List<BatchEventProcessor<T>> _processors = [];
     private readonly List<Thread> _threads = [];
+    private Sequence[] _leaves = [];
     private bool _started;
 
     public EventPipeline(RingBuffer<T> ring, PipelineOptions? options = null, ILogger? logger = null)
@@ -96,8 +97,12 @@ public sealed class EventPipeline<T> where T : unmanaged
             _ => _nodes.Count > 1 && _nodes.Count + _options.ProducerThreads > _options.Cores && Spins(_ring.Sequencer.WaitStrategy),
         };
 
-        // Leaves (no one depends on them) gate the producer: they are the slowest by construction.
-        _ring.AddGatingSequences(Leaves());
+        // Every handler starts at the current cursor (a ring may already carry events from an earlier pipeline);
+        // leaves (no one depends on them) gate the producer: they are the slowest by construction.
+        var cursor = _ring.Cursor;
+        foreach (var node in _nodes) node.Sequence.SetValue(cursor);
+        _leaves = Leaves();
+        _ring.AddGatingSequences(_leaves);
 
         if (IsFused)
         {
@@ -147,15 +152,16 @@ public sealed class EventPipeline<T> where T : unmanaged
             var p = _processors[i];
             p.Halt();
             var left = deadline - DateTime.UtcNow;
-            if (!p.WaitForStop(left > TimeSpan.Zero ? left : TimeSpan.Zero))
+            if (!_threads[i].Join(left > TimeSpan.Zero ? left : TimeSpan.Zero))
             {
                 _logger.LogError("Processor {Processor} did not stop within {Timeout}", p.Name, timeout);
                 ok = false;
             }
         }
+        // A stopped graph must not hold the producer back (e.g. a replacement pipeline on the same ring).
         if (ok)
         {
-            foreach (var t in _threads) t.Join();
+            foreach (var leaf in _leaves) _ring.RemoveGatingSequence(leaf);
         }
         return ok;
     }
@@ -163,7 +169,7 @@ public sealed class EventPipeline<T> where T : unmanaged
     /// <summary>Block until every leaf handler has processed <paramref name="sequence"/> (or a processor faulted).</summary>
     public bool WaitUntilProcessed(long sequence, TimeSpan timeout)
     {
-        var leaves = Leaves();
+        var leaves = _leaves;
         var deadline = DateTime.UtcNow + timeout;
         var spinner = new SpinWait();
         while (SequenceGroup.Minimum(leaves, long.MaxValue) < sequence)

@@ -45,9 +45,10 @@ public sealed class SingleProducerSequencer : Sequencer
     private long NextSlow(long next)
     {
         var wrapPoint = next - BufferSize;
-        // Make claimed-so-far visible before we read consumers (StoreLoad): a blocking consumer that reads
-        // the cursor after this store sees everything published so far.
-        Cursor.SetValueVolatile(_fields.NextValue);
+        // Full fence (StoreLoad): our earlier publishes are globally visible before we read consumer
+        // sequences, so we never wait on a consumer view older than our own last publish. We deliberately
+        // do not move the cursor here: a slot claimed but not yet published must never become visible.
+        Interlocked.MemoryBarrier();
         long minSequence;
         var spinner = new SpinWait();
         while (wrapPoint > (minSequence = MinimumGatingSequence(_fields.NextValue)))
@@ -89,7 +90,7 @@ public sealed class SingleProducerSequencer : Sequencer
         var wrapPoint = _fields.NextValue + n - BufferSize;
         if (wrapPoint > _fields.CachedGating)
         {
-            Cursor.SetValueVolatile(_fields.NextValue);
+            Interlocked.MemoryBarrier();
             var min = MinimumGatingSequence(_fields.NextValue);
             _fields.CachedGating = min;
             if (wrapPoint > min) return false;

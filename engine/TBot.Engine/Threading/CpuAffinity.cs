@@ -10,7 +10,8 @@ public static partial class CpuAffinity
     {
         if (!OperatingSystem.IsLinux()) return PinResult.NotSupported($"CPU pinning is only implemented on Linux (this is {RuntimeInformation.OSDescription})");
         if (cpu < 0 || cpu >= MaxCpus) return PinResult.Failed($"CPU {cpu} is out of range 0..{MaxCpus - 1}");
-        if (cpu >= Environment.ProcessorCount) return PinResult.Failed($"CPU {cpu} does not exist here ({Environment.ProcessorCount} CPUs)");
+        // No check against Environment.ProcessorCount: that is how many CPUs we may use (after taskset, cpusets or
+        // cgroup limits), not the highest CPU number. The kernel rejects CPUs that are absent or not allowed (EINVAL).
 
         Span<ulong> mask = stackalloc ulong[MaxCpus / 64];
         mask.Clear();
@@ -21,7 +22,7 @@ public static partial class CpuAffinity
             var rc = SchedSetAffinity(0, (nuint)(mask.Length * sizeof(ulong)), ref MemoryMarshal.GetReference(mask));
             return rc == 0
                 ? PinResult.Pinned(cpu)
-                : PinResult.Failed($"sched_setaffinity failed with errno {Marshal.GetLastPInvokeError()}");
+                : PinResult.Failed($"sched_setaffinity failed for CPU {cpu} with errno {Marshal.GetLastPInvokeError()} (22: no such CPU, or not allowed to this process)");
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
