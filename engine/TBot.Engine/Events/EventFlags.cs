@@ -17,4 +17,6 @@ public enum EventFlags : ushort
     FromRest = 1 << 4,
     /// <summary>Replayed from a journal or capture rather than received live.</summary>
     Replayed = 1 << 5,
+    /// <summary>Candle: the bar is still open (its values may change).</summary>
+    Provisional = 1 << 6,
 }
