@@ -8,6 +8,7 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("TBot: a low-latency crypto trading engine.");
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(PerfCommand.Create());
         return root.Parse(args).Invoke();
     }

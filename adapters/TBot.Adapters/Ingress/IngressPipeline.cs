@@ -207,7 +207,9 @@ public sealed class IngressPipeline
         if (outcome.Result == SyncResult.Dropped && outcome.Reason != RejectReason.None)
         {
             Reject(venue, connectionId, outcome.Reason, frame, receiveTimeNs);
-            if (RejectReasons.RequiresResync(outcome.Reason) || outcome.Reason == RejectReason.CrossedBook && outcome.Action != SyncAction.None)
+            // A desync is a lost integrity of the stream; overflowing the wait for a snapshot is not (it is counted by reason).
+            if (outcome.Reason is RejectReason.SequenceGap or RejectReason.ChecksumMismatch
+                || outcome.Reason == RejectReason.CrossedBook && outcome.Action != SyncAction.None)
                 Stats[(int)venue].AddResync();
         }
         if (outcome.Action != SyncAction.None)

@@ -9,6 +9,7 @@ public static class PerfCommand
     {
         var perf = new Command("perf", "Run performance harnesses (throughput and latency tables, JSON output).");
         perf.Subcommands.Add(PerfRingCommand.Create());
+        perf.Subcommands.Add(PerfIngestCommand.Create());
         return perf;
     }
 }

@@ -61,7 +61,7 @@ public static class PerfRingCommand
                 PipelineThreading = threadingMode,
                 Pin = parse.GetValue(pin),
             };
-            using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+            using var loggerFactory = CliLogging.Create(LogLevel.Warning);
             var logger = loggerFactory.CreateLogger("tbot.perf");
             if (options.Pin)
             {
