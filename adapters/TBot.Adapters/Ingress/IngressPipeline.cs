@@ -22,6 +22,8 @@ public sealed class IngressPipeline
     private readonly RejectLog _rejectLog;
     private readonly IFrameParser?[] _parsers = new IFrameParser?[4];
     private readonly BookSyncMachine?[] _books;
+    // Which connection last fed each book (0 = none yet): a disconnect resyncs only that connection's books.
+    private readonly int[] _bookConnection;
     private readonly EventBatch _parsed = new();
     private readonly EventBatch _accepted = new();
     private readonly EventBatch _bookOut = new();
@@ -35,6 +37,7 @@ public sealed class IngressPipeline
         _sink = sink;
         _rejectLog = new RejectLog(logger ?? NullLogger.Instance);
         _books = new BookSyncMachine?[instruments.Count + 1];
+        _bookConnection = new int[instruments.Count + 1];
         _health = new ConnectionHealth(options.ReconnectThreshold, options.ReconnectWindowMs);
         for (var i = 0; i < Stats.Length; i++) Stats[i] = new VenueStats();
     }
@@ -132,6 +135,7 @@ public sealed class IngressPipeline
         {
             var machine = _books[id];
             if (machine is null || _instruments[id].Venue != venue) continue;
+            if (_bookConnection[id] != 0 && _bookConnection[id] != connectionId) continue;
             if (machine.State == BookSyncState.Stale) continue;
             var action = machine.MarkStale(reason, _accepted);
             Stats[(int)venue].AddResync();
@@ -178,6 +182,7 @@ public sealed class IngressPipeline
     {
         ref var head = ref message[0];
         var machine = Book(head.InstrumentId);
+        if (machine is not null && connectionId != 0) _bookConnection[head.InstrumentId] = connectionId;
         // A bad level poisons the whole message: applying the rest would leave the book wrong, so it is resynced.
         for (var i = 0; i < message.Length; i++)
         {
