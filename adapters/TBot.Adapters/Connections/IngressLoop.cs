@@ -245,11 +245,18 @@ public sealed class IngressLoop : IDisposable
             if (_wantSnapshot[id] && _snapshotConnection[id] == index) RequestSnapshot(id, index);
     }
 
+    /// <summary>The engine is stopping: connections closing from now on are not desyncs (books keep their last
+    /// state for the shutdown summary, and nothing trades on them any more).</summary>
+    public void BeginShutdown() => Volatile.Write(ref _shuttingDown, true);
+
+    private bool _shuttingDown;
+
     private void OnDisconnected(in FrameHandle frame)
     {
         Stats.AddDisconnect();
         var index = Index(frame.Venue, frame.ConnectionId);
         _up[index] = false;
+        if (Volatile.Read(ref _shuttingDown)) return;
         // Whatever was in flight is lost: the books cannot be trusted until resynced. The resulting actions wait
         // for the reconnect (snapshots) or are covered by it (resubscribe).
         _pipeline.MarkConnectionStale(frame.Venue, frame.ConnectionId, RejectReason.SequenceGap);

@@ -13,7 +13,7 @@ public sealed class FaultInjector
     private static readonly int KindCount = Enum.GetValues<FaultKind>().Length;
     private const int VenueSlots = 4;
 
-    private readonly FaultRule[][] _rules;
+    private FaultRule[][] _rules;
     private readonly long[][] _ruleCounters;
     private readonly int[] _pending = new int[KindCount * VenueSlots];
     private readonly int[] _armed = new int[KindCount];
@@ -43,6 +43,16 @@ public sealed class FaultInjector
     {
         Interlocked.Add(ref _pending[(int)kind * VenueSlots + (int)venue], times);
         Interlocked.Increment(ref _armed[(int)kind]);
+    }
+
+    /// <summary>Stop every rule-based and pending injection (tests: "the faults stop; does the engine recover?").</summary>
+    public void Clear()
+    {
+        var empty = new FaultRule[KindCount][];
+        for (var i = 0; i < KindCount; i++) empty[i] = [];
+        Volatile.Write(ref _rules, empty);
+        Array.Clear(_pending);
+        for (var i = 0; i < KindCount; i++) Volatile.Write(ref _armed[i], 0);
     }
 
     /// <summary>Pending one-shot injections not yet consumed.</summary>

@@ -1,0 +1,27 @@
+using TBot.Engine.Instruments;
+using TBot.Engine.Validation;
+
+namespace TBot.Adapters.Runtime;
+
+/// <summary>What the market-data runtime connects to and subscribes.</summary>
+public sealed class MarketDataOptions
+{
+    /// <summary>Venues to connect, with their endpoints.</summary>
+    public List<VenueEndpoint> Venues { get; set; } = [];
+
+    /// <summary>Channels per venue (defaults: top of book, trades and the diff book of each venue).</summary>
+    public Dictionary<Venue, string[]> Channels { get; set; } = new()
+    {
+        [Venue.Binance] = ["bookTicker", "trade", "depth@100ms"],
+        [Venue.Coinbase] = ["ticker", "level2", "market_trades"],
+        [Venue.Okx] = ["books", "tickers", "trades"],
+    };
+
+    public ValidationOptions Validation { get; set; } = new();
+
+    /// <summary>CPU to pin the ingress thread to (Linux); null = unpinned.</summary>
+    public int? IngressCpu { get; set; }
+
+    /// <summary>Frames buffered per connection between its socket reader and the ingress thread.</summary>
+    public int QueueCapacity { get; set; } = 8192;
+}

@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Logging;
+using TBot.Adapters.Connections;
+using TBot.Adapters.Connections.Protocols;
+using TBot.Adapters.Ingress;
+using TBot.Adapters.RateLimiting;
+using TBot.Adapters.Venues;
+using TBot.Engine.Instruments;
+
+namespace TBot.Adapters.Runtime;
+
+/// <summary>
+/// The live market-data side of the engine: one WebSocket connection per venue (plus a REST snapshot
+/// fetcher for Binance), each feeding its own queue, and one ingress thread that runs the
+/// <see cref="IngressPipeline"/> over all of them and publishes accepted events into the sink (the ring).
+/// </summary>
+public sealed class MarketDataRuntime : IAsyncDisposable
+{
+    private readonly InstrumentRegistry _registry;
+    private readonly MarketDataOptions _options;
+    private readonly ILoggerFactory _loggers;
+    private readonly FramePool _pool = new();
+    private readonly List<WebSocketConnection> _connections = [];
+    private readonly List<SnapshotFetcher> _fetchers = [];
+    private readonly List<HttpClient> _http = [];
+    private IngressLoop? _loop;
+
+    public MarketDataRuntime(InstrumentRegistry registry, MarketDataOptions options, IEventSink sink, ILoggerFactory loggers)
+    {
+        _registry = registry;
+        _options = options;
+        _loggers = loggers;
+        Pipeline = new IngressPipeline(registry, options.Validation, sink, loggers.CreateLogger("tbot.ingress"));
+    }
+
+    public IngressPipeline Pipeline { get; }
+
+    public IReadOnlyList<WebSocketConnection> Connections => _connections;
+
+    /// <summary>Connect every venue and start the ingress thread.</summary>
+    public void Start(CancellationToken cancellationToken)
+    {
+        _loop = new IngressLoop(Pipeline, new IngressLoopOptions { Cpu = _options.IngressCpu }, _loggers.CreateLogger("tbot.ingress"));
+        _loop.AddRestHandler(new BinanceDepthSnapshotHandler(_registry));
+        var connectionId = 1;
+        foreach (var endpoint in _options.Venues)
+        {
+            var venue = endpoint.Venue;
+            var subscriptions = new List<StreamSubscription>();
+            var instrumentIds = new List<int>();
+            foreach (var instrument in _registry.All)
+            {
+                if (instrument.Venue != venue) continue;
+                instrumentIds.Add(instrument.Id);
+                foreach (var channel in _options.Channels[venue]) subscriptions.Add(new StreamSubscription(channel, instrument.Symbol, instrument.Id));
+            }
+            if (subscriptions.Count == 0) continue;
+            VenueCatalog.Configure(Pipeline, venue, _registry);
+
+            var limits = RateLimitPresets.For(venue);
+            IVenueProtocol protocol = venue switch
+            {
+                Venue.Binance => new BinanceProtocol(endpoint.WebSocket),
+                Venue.Coinbase => new CoinbaseProtocol(endpoint.WebSocket),
+                _ => new OkxProtocol(endpoint.WebSocket),
+            };
+            var queue = new SpscFrameQueue(_options.QueueCapacity, _pool);
+            var connection = new WebSocketConnection(connectionId, protocol, subscriptions, limits, queue,
+                logger: _loggers.CreateLogger($"tbot.{VenueNames.Name(venue)}"));
+            _connections.Add(connection);
+            _loop.Add(connection);
+            _loop.AddConnection(connection, instrumentIds);
+
+            if (venue == Venue.Binance && endpoint.Rest is { } restBase)
+            {
+                var http = new HttpClient { BaseAddress = restBase };
+                _http.Add(http);
+                var rest = new RestClient(http, limits, _pool, logger: _loggers.CreateLogger("tbot.binance.rest"));
+                var fetcher = new SnapshotFetcher(rest, _registry, new BinanceDepthSnapshotEndpoint(), new SpscFrameQueue(256, _pool),
+                    logger: _loggers.CreateLogger("tbot.binance.snapshots"));
+                _fetchers.Add(fetcher);
+                _loop.Add(fetcher);
+            }
+            connectionId++;
+        }
+        _loop.Start();
+        foreach (var f in _fetchers) f.Start(cancellationToken);
+        foreach (var c in _connections) c.Start(cancellationToken);
+    }
+
+    /// <summary>Close connections, then drain and stop the ingress thread.</summary>
+    public async Task StopAsync()
+    {
+        _loop?.BeginShutdown();
+        foreach (var c in _connections) await c.StopAsync().ConfigureAwait(false);
+        foreach (var f in _fetchers) await f.StopAsync().ConfigureAwait(false);
+        _loop?.Stop();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        foreach (var c in _connections) await c.DisposeAsync().ConfigureAwait(false);
+        _loop?.Dispose();
+        foreach (var h in _http) h.Dispose();
+    }
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using TBot.Adapters.Runtime;
+using TBot.Adapters.Simulator.Faults;
+using TBot.Host.Running;
+
+namespace TBot.Host.Commands;
+
+/// <summary><c>tbot run</c>: run the engine; with no configuration, against the in-process exchange simulator.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<FileInfo?>("--config") { Description = "Configuration file (JSON: venues, endpoints, instruments, validation)." };
+        var duration = new Option<string?>("--duration") { Description = "Stop cleanly after this long (e.g. 30s, 5m). Default: until Ctrl-C / SIGTERM." };
+        var json = new Option<FileInfo?>("--json") { Description = "Write a run summary as JSON to this path." };
+        var endpoints = new Option<string[]>("--endpoint") { Description = "venue=ws-url[,rest-url] per venue, e.g. binance=ws://127.0.0.1:9001.", AllowMultipleArgumentsPerToken = true };
+        var rate = new Option<double>("--sim-rate") { Description = "Messages per second of the built-in simulator (embedded default only).", DefaultValueFactory = _ => 2_000 };
+        var faults = new Option<string[]>("--sim-faults") { Description = "Faults for the built-in simulator, e.g. SequenceGap:every=500.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("run", "Run the engine. Without --config or --endpoint it starts the built-in exchange simulator on loopback and connects to it.")
+        {
+            config, duration, json, endpoints, rate, faults,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var problems = new List<string>();
+            TimeSpan? runFor = null;
+            if (parse.GetValue(duration) is { } d)
+            {
+                if (DurationParser.TryParse(d, out var span)) runFor = span;
+                else problems.Add($"--duration '{d}' is not a duration (e.g. 30s, 5m).");
+            }
+            RunConfig? runConfig = null;
+            if (parse.GetValue(config) is { } file)
+            {
+                if (!file.Exists) problems.Add($"Configuration file not found: {file.FullName}");
+                else
+                {
+                    var (loaded, configProblems) = RunConfig.Load(file.FullName);
+                    runConfig = loaded;
+                    problems.AddRange(configProblems);
+                }
+            }
+            var eps = new List<VenueEndpoint>();
+            foreach (var text in parse.GetValue(endpoints) ?? [])
+            {
+                try { eps.Add(VenueEndpoint.Parse(text)); }
+                catch (FormatException ex) { problems.Add(ex.Message); }
+            }
+            if (runConfig is null && eps.Count > 0) problems.Add("--endpoint needs --config to say which instruments to subscribe.");
+            var faultRules = new List<FaultRule>();
+            foreach (var text in parse.GetValue(faults) ?? [])
+            {
+                try { faultRules.Add(FaultRule.Parse(text)); }
+                catch (Exception ex) when (ex is FormatException or ArgumentException) { problems.Add(ex.Message); }
+            }
+            if (problems.Count > 0)
+            {
+                foreach (var p in problems) Console.Error.WriteLine(p);
+                return 2;
+            }
+
+            using var loggers = CliLogging.Create(LogLevel.Information);
+            using var signal = new ShutdownSignal(runFor);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(signal.Token, cancellationToken);
+            var summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules), linked.Token);
+            Print(summary);
+            if (parse.GetValue(json) is { } path) CliJson.Write(path.FullName, summary);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(RunSummary s)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c, $"tbot run ({s.Source}) for {s.DurationSeconds:F1} s; ring published {s.Ring.Published}, processed {s.Ring.Processed}, avg batch {s.Ring.AverageBatch}"));
+        Console.WriteLine("| venue | received | accepted | control | rejected | reconnects | resyncs |");
+        Console.WriteLine("|-------|---------:|---------:|--------:|---------:|-----------:|--------:|");
+        foreach (var (venue, v) in s.Venues)
+        {
+            long rejected = 0;
+            foreach (var n in v.Rejected.Values) rejected += n;
+            Console.WriteLine(string.Create(c, $"| {venue} | {v.Received} | {v.Accepted} | {v.Control} | {rejected} | {v.Reconnects} | {v.Resyncs} |"));
+            foreach (var (reason, n) in v.Rejected) Console.WriteLine(string.Create(c, $"|   rejected: {reason} | | | | {n} | | |"));
+        }
+        Console.WriteLine();
+        Console.WriteLine("| instrument | bid | ask | source | book |");
+        Console.WriteLine("|------------|----:|----:|--------|------|");
+        foreach (var (key, top) in s.Books) Console.WriteLine($"| {key} | {top.Bid ?? "-"} | {top.Ask ?? "-"} | {top.Source} | {top.State} |");
+        if (s.SimulatorFaults is { Count: > 0 } f) Console.WriteLine("simulator faults injected: " + string.Join(", ", f.Select(kv => $"{kv.Key}={kv.Value}")));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TBot.Engine.Instruments;
+using TBot.Engine.Validation;
+
+namespace TBot.Host.Running;
+
+/// <summary>
+/// The <c>tbot run --config FILE</c> file (JSON). Example:
+/// <code>{ "venues": { "binance": { "endpoint": "wss://stream.binance.com:9443", "rest": "https://api.binance.com",
+///   "instruments": [ { "symbol": "BTCUSDT", "priceScale": 2, "quantityScale": 5, "tickSize": "0.01", "stepSize": "0.00001" } ] } },
+///   "validation": { "priceBandBps": 1000 }, "ingressCpu": 1 }</code>
+/// </summary>
+public sealed class RunConfig
+{
+    [JsonPropertyName("venues")] public Dictionary<string, VenueConfig> Venues { get; set; } = [];
+    [JsonPropertyName("validation")] public ValidationOptions Validation { get; set; } = new();
+    [JsonPropertyName("ingressCpu")] public int? IngressCpu { get; set; }
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Load and validate; every problem is listed at once.</summary>
+    public static (RunConfig? Config, List<string> Problems) Load(string path)
+    {
+        var problems = new List<string>();
+        RunConfig? config;
+        try
+        {
+            config = JsonSerializer.Deserialize<RunConfig>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException ex)
+        {
+            problems.Add($"{path}: {ex.Message}");
+            return (null, problems);
+        }
+        if (config is null)
+        {
+            problems.Add($"{path}: empty configuration.");
+            return (null, problems);
+        }
+        problems.AddRange(config.Validation.Problems());
+        foreach (var (name, venue) in config.Venues)
+        {
+            if (!VenueNames.TryParse(name, out _)) problems.Add($"venues.{name}: unknown venue (binance, coinbase, okx).");
+            if (venue.Instruments.Count == 0) problems.Add($"venues.{name}.instruments: at least one instrument is needed.");
+            foreach (var i in venue.Instruments)
+            {
+                if (string.IsNullOrWhiteSpace(i.Symbol)) problems.Add($"venues.{name}.instruments: an instrument has no symbol.");
+                if (i.PriceScale is < 0 or > 18) problems.Add($"venues.{name}.{i.Symbol}: priceScale must be 0..18.");
+                if (i.QuantityScale is < 0 or > 18) problems.Add($"venues.{name}.{i.Symbol}: quantityScale must be 0..18.");
+                if (i.TickSize is { } t && !TBot.Engine.Numerics.FixedPoint.TryFromDecimal(decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture), i.PriceScale, out _))
+                    problems.Add($"venues.{name}.{i.Symbol}: tickSize {t} is finer than priceScale {i.PriceScale}.");
+                if (i.StepSize is { } s && !TBot.Engine.Numerics.FixedPoint.TryFromDecimal(decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture), i.QuantityScale, out _))
+                    problems.Add($"venues.{name}.{i.Symbol}: stepSize {s} is finer than quantityScale {i.QuantityScale}.");
+            }
+            if (venue.Endpoint is { } e && (!Uri.TryCreate(e, UriKind.Absolute, out var u) || u.Scheme is not ("ws" or "wss")))
+                problems.Add($"venues.{name}.endpoint: '{e}' is not a ws:// or wss:// URL.");
+        }
+        return (config, problems);
+    }
+}
+
+public sealed class VenueConfig
+{
+    [JsonPropertyName("endpoint")] public string? Endpoint { get; set; }
+    [JsonPropertyName("rest")] public string? Rest { get; set; }
+    [JsonPropertyName("instruments")] public List<InstrumentConfig> Instruments { get; set; } = [];
+}
+
+public sealed class InstrumentConfig
+{
+    [JsonPropertyName("symbol")] public string Symbol { get; set; } = "";
+    [JsonPropertyName("priceScale")] public int PriceScale { get; set; } = 8;
+    [JsonPropertyName("quantityScale")] public int QuantityScale { get; set; } = 8;
+    [JsonPropertyName("tickSize")] public string? TickSize { get; set; }
+    [JsonPropertyName("stepSize")] public string? StepSize { get; set; }
+}
