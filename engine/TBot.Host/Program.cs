@@ -5,13 +5,16 @@ namespace TBot.Host;
 
 public static class Program
 {
-    public static int Main(string[] args)
+    public static Task<int> Main(string[] args) => MainAsync(args);
+
+    /// <summary>The whole CLI; tests call it in-process exactly as users call the binary.</summary>
+    public static Task<int> MainAsync(string[] args)
     {
         var root = new RootCommand("TBot: a low-latency crypto trading engine.");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(PerfCommand.Create());
-        return root.Parse(args).Invoke();
+        return root.Parse(args).InvokeAsync();
     }
 }
