@@ -23,6 +23,8 @@ public static class RingPerfTable
         sb.AppendLine(c, $"allocated bytes per event (ring producer + consumer threads): {r.AllocatedBytesPerEvent:0.######}");
         if (r.Ring1P1CRegime == Regime.TimeSliced || r.RingPipeline3Regime == Regime.TimeSliced)
             sb.AppendLine("WARNING: an average batch near the ring size means the threads took turns on the CPU; that throughput is not a cross-core hand-off.");
+        else if (r.Ring1P1CRegime == Regime.Mixed || r.RingPipeline3Regime == Regime.Mixed)
+            sb.AppendLine("note: 'mixed' = large batches (>= 1/64 of the ring): a consumer-bound run or partial time-slicing; see samples in the JSON.");
         foreach (var check in r.Checks) sb.AppendLine(c, $"CHECK FAILED: {check}");
         return sb.ToString();
     }
