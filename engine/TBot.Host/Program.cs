@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(PerfCommand.Create());
         return root.Parse(args).InvokeAsync();
     }

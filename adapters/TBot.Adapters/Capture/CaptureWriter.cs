@@ -13,7 +13,12 @@ public sealed class CaptureWriter : IDisposable
     public CaptureWriter(Stream stream, bool gzip)
     {
         _stream = gzip ? new GZipStream(stream, CompressionLevel.Fastest) : stream;
-        _writer = new Utf8JsonWriter(_stream, new JsonWriterOptions { SkipValidation = true });
+        _writer = new Utf8JsonWriter(_stream, new JsonWriterOptions
+        {
+            SkipValidation = true,
+            // Payloads are JSON themselves: escape only what JSON requires, so captures stay close to the wire bytes.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
     }
 
     public static CaptureWriter Create(string path) =>

@@ -82,10 +82,10 @@ public sealed partial class WebSocketConnection
     {
         SetState(ConnectionState.Subscribing);
         await SendAllAsync(socket, Protocol.BuildSubscribe(_subscriptions), token).ConfigureAwait(false);
-        SetState(ConnectionState.Open);
-
+        // Arm housekeeping before announcing Open: whoever waits for Open (and then moves the clock) must find the timer there.
         var interval = _options.HousekeepingInterval;
         using var timer = _time.CreateTimer(static s => ((WebSocketConnection)s!).Post(new ConnectionRequest(ConnectionRequestKind.Tick)), this, interval, interval);
+        SetState(ConnectionState.Open);
         var pingAfter = Enabled(_options.PingAfterIdle ?? Protocol.PingAfterIdle);
         var idleTimeout = Enabled(_options.IdleTimeout ?? Protocol.IdleTimeout);
         var rotateAfter = Enabled(_options.RotateAfter);

@@ -89,9 +89,11 @@ public class SnapshotFetcherTests
         Assert.Contains("-1121", Encoding.UTF8.GetString(frames[0].Span));
         queue.Release(frames[0]);
         await SpscFrameQueueTests.WaitUntil(() => fetcher.Stats.Failed == 1, token);
-        time.Advance(TimeSpan.FromMinutes(1));
+        // The fetcher may arm its backoff timer just after counting the failure: keep moving the fake clock
+        // until the refetch shows up, rather than advancing once and racing the timer's creation.
         await SpscFrameQueueTests.WaitUntil(() =>
         {
+            time.Advance(TimeSpan.FromSeconds(10));
             while (queue.TryDequeue(out var f))
             {
                 frames.Add(f);
