@@ -32,13 +32,8 @@ public static class OkxBookChecksum
     /// best-first (ascending); only the first 25 of each are used. Mantissas are at
     /// <paramref name="priceScale"/> / <paramref name="quantityScale"/> (the instrument's scales).
     /// </summary>
-    [SkipLocalsInit]
-    public static int Compute(ReadOnlySpan<OkxChecksumLevel> bids, ReadOnlySpan<OkxChecksumLevel> asks, int priceScale, int quantityScale)
-    {
-        Span<byte> text = stackalloc byte[MaxTextLength];
-        var n = WriteText(bids, asks, priceScale, quantityScale, text);
-        return unchecked((int)Crc32.Compute(text[..n]));
-    }
+    public static int Compute(ReadOnlySpan<OkxChecksumLevel> bids, ReadOnlySpan<OkxChecksumLevel> asks, int priceScale, int quantityScale) =>
+        Compute(AsBookLevels(bids), AsBookLevels(asks), priceScale, quantityScale);
 
     /// <summary>Same as the other overload, over the engine's book levels (e.g. from <c>BookSide.CopyTop</c>).</summary>
     [SkipLocalsInit]
@@ -61,26 +56,12 @@ public static class OkxBookChecksum
     /// Write the checksum text ("3366.1:7:3366.8:9:…") into <paramref name="destination"/> (at least
     /// <see cref="MaxTextLength"/> bytes is always enough); returns the byte count. Useful to log on a mismatch.
     /// </summary>
-    public static int WriteText(ReadOnlySpan<OkxChecksumLevel> bids, ReadOnlySpan<OkxChecksumLevel> asks, int priceScale, int quantityScale, Span<byte> destination)
-    {
-        var nb = Math.Min(bids.Length, LevelsPerSide);
-        var na = Math.Min(asks.Length, LevelsPerSide);
-        var w = 0;
-        for (var i = 0; i < LevelsPerSide && (i < nb || i < na); i++)
-        {
-            if (i < nb)
-            {
-                ref readonly var b = ref bids[i];
-                w = AppendLevel(destination, w, b.Price, priceScale, b.PriceDecimals, b.Quantity, quantityScale, b.QuantityDecimals);
-            }
-            if (i < na)
-            {
-                ref readonly var a = ref asks[i];
-                w = AppendLevel(destination, w, a.Price, priceScale, a.PriceDecimals, a.Quantity, quantityScale, a.QuantityDecimals);
-            }
-        }
-        return w;
-    }
+    public static int WriteText(ReadOnlySpan<OkxChecksumLevel> bids, ReadOnlySpan<OkxChecksumLevel> asks, int priceScale, int quantityScale, Span<byte> destination) =>
+        WriteText(AsBookLevels(bids), AsBookLevels(asks), priceScale, quantityScale, destination);
+
+    /// <summary>The two level types have the same layout (two longs, two bytes); one implementation serves both.</summary>
+    private static ReadOnlySpan<BookLevel> AsBookLevels(ReadOnlySpan<OkxChecksumLevel> levels) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<OkxChecksumLevel, BookLevel>(levels);
 
     /// <inheritdoc cref="WriteText(ReadOnlySpan{OkxChecksumLevel}, ReadOnlySpan{OkxChecksumLevel}, int, int, Span{byte})"/>
     public static int WriteText(ReadOnlySpan<BookLevel> bids, ReadOnlySpan<BookLevel> asks, int priceScale, int quantityScale, Span<byte> destination)
