@@ -14,4 +14,7 @@ public enum FrameHandleKind : byte
     RestSnapshot = 4,
     /// <summary>A REST error body (non-success status) for <see cref="FrameHandle.InstrumentId"/>; counted, not parsed.</summary>
     RestError = 5,
+    /// <summary>A polled REST market-data body (tickers, candles) for <see cref="FrameHandle.InstrumentId"/>;
+    /// <see cref="FrameHandle.Epoch"/> carries the index of the poll endpoint that produced it.</summary>
+    RestPoll = 6,
 }

@@ -97,6 +97,33 @@ public sealed class IngressLoop : IDisposable
         AddSnapshotRequester(fetcher);
     }
 
+    /// <summary>Read polled REST bodies from <paramref name="poller"/> and parse them with <paramref name="handler"/>.</summary>
+    public void Add(RestPoller poller, IRestPollHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(poller);
+        ArgumentNullException.ThrowIfNull(handler);
+        EnsureNotStarted();
+        AddSource(poller.Queue);
+        _pollHandlers[(int)handler.Venue] = handler;
+    }
+
+    private readonly IRestPollHandler?[] _pollHandlers = new IRestPollHandler?[VenueSlots];
+
+    private void OnPoll(in FrameHandle frame)
+    {
+        var handler = _pollHandlers[(int)frame.Venue];
+        _restBatch.Clear();
+        var result = handler is null
+            ? ParseResult.Reject(RejectReason.UnknownMessage)
+            : handler.ParsePoll(frame.Epoch, frame.InstrumentId, frame.Span, frame.ReceiveTimeNs, _restBatch);
+        if (result.Kind == FrameKind.Rejected)
+        {
+            _pipeline.CountReject(frame.Venue, frame.ConnectionId, result.Reason, frame.Span, frame.ReceiveTimeNs);
+            return;
+        }
+        if (_restBatch.Count > 0) _pipeline.ProcessRest(frame.Venue, frame.ConnectionId, _restBatch.AsSpan(), frame.Span, frame.ReceiveTimeNs);
+    }
+
     public void AddSnapshotRequester(ISnapshotRequester requester)
     {
         ArgumentNullException.ThrowIfNull(requester);
@@ -207,6 +234,9 @@ public sealed class IngressLoop : IDisposable
                     break;
                 case FrameHandleKind.RestSnapshot:
                     OnSnapshot(frame);
+                    break;
+                case FrameHandleKind.RestPoll:
+                    OnPoll(frame);
                     break;
                 case FrameHandleKind.RestError:
                     Stats.AddRestError();

@@ -22,6 +22,9 @@ public sealed class MarketDataOptions
     /// <summary>CPU to pin the ingress thread to (Linux); null = unpinned.</summary>
     public int? IngressCpu { get; set; }
 
+    /// <summary>How often REST market data is polled where a venue is polled (OKX ticker and candles); null = off.</summary>
+    public TimeSpan? RestPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Frames buffered per connection between its socket reader and the ingress thread.</summary>
     public int QueueCapacity { get; set; } = 8192;
 }

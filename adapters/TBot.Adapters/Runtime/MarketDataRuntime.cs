@@ -21,6 +21,7 @@ public sealed class MarketDataRuntime : IAsyncDisposable
     private readonly FramePool _pool = new();
     private readonly List<WebSocketConnection> _connections = [];
     private readonly List<SnapshotFetcher> _fetchers = [];
+    private readonly List<RestPoller> _pollers = [];
     private readonly List<HttpClient> _http = [];
     private IngressLoop? _loop;
 
@@ -35,6 +36,9 @@ public sealed class MarketDataRuntime : IAsyncDisposable
     public IngressPipeline Pipeline { get; }
 
     public IReadOnlyList<WebSocketConnection> Connections => _connections;
+
+    /// <summary>REST pollers (OKX ticker and candles).</summary>
+    public IReadOnlyList<RestPoller> Pollers => _pollers;
 
     /// <summary>Connect every venue and start the ingress thread.</summary>
     public void Start(CancellationToken cancellationToken)
@@ -80,10 +84,22 @@ public sealed class MarketDataRuntime : IAsyncDisposable
                 _fetchers.Add(fetcher);
                 _loop.Add(fetcher);
             }
+            if (venue == Venue.Okx && endpoint.Rest is { } okxRest && _options.RestPollInterval is { } interval)
+            {
+                var http = new HttpClient { BaseAddress = okxRest };
+                _http.Add(http);
+                var rest = new RestClient(http, limits, _pool, logger: _loggers.CreateLogger("tbot.okx.rest"));
+                var instruments = _registry.All.Where(i => i.Venue == Venue.Okx).ToList();
+                var poller = new RestPoller(Venue.Okx, rest, instruments, Okx.OkxPolling.Endpoints, interval, new SpscFrameQueue(256, _pool),
+                    _loggers.CreateLogger("tbot.okx.poll"));
+                _pollers.Add(poller);
+                _loop.Add(poller, new Okx.OkxPollHandler(_registry));
+            }
             connectionId++;
         }
         _loop.Start();
         foreach (var f in _fetchers) f.Start(cancellationToken);
+        foreach (var p in _pollers) p.Start(cancellationToken);
         foreach (var c in _connections) c.Start(cancellationToken);
     }
 
@@ -93,6 +109,7 @@ public sealed class MarketDataRuntime : IAsyncDisposable
         _loop?.BeginShutdown();
         foreach (var c in _connections) await c.StopAsync().ConfigureAwait(false);
         foreach (var f in _fetchers) await f.StopAsync().ConfigureAwait(false);
+        foreach (var p in _pollers) await p.StopAsync().ConfigureAwait(false);
         _loop?.Stop();
     }
 

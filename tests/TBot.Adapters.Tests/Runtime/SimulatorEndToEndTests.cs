@@ -24,7 +24,7 @@ public class SimulatorEndToEndTests
         public InstrumentRegistry Registry { get; } = new();
         public SimulatorHost Simulator { get; }
         public MarketDataRuntime Runtime { get; private set; } = null!;
-        public CountingEventSink Sink { get; } = new();
+        public KindCountingSink Sink { get; } = new();
 
         public Rig(IEnumerable<FaultRule> faults, double rate)
         {
@@ -41,7 +41,7 @@ public class SimulatorEndToEndTests
                 [
                     new VenueEndpoint(Venue.Binance, e.BinanceWebSocketBase, e.BinanceRestBase),
                     new VenueEndpoint(Venue.Coinbase, e.CoinbaseAdvancedTradeWebSocket),
-                    new VenueEndpoint(Venue.Okx, e.OkxPublicWebSocket),
+                    new VenueEndpoint(Venue.Okx, e.OkxPublicWebSocket, e.OkxRestBase),
                 ],
                 // The simulator's stale-timestamp fault is an hour old; the default limits apply.
                 Validation = new ValidationOptions(),
@@ -61,6 +61,26 @@ public class SimulatorEndToEndTests
         {
             if (Runtime is not null) await Runtime.DisposeAsync();
             await Simulator.DisposeAsync();
+        }
+    }
+
+    /// <summary>Counts accepted events, and separately those that came from REST polls (tickers, candles).</summary>
+    private sealed class KindCountingSink : IEventSink
+    {
+        private long _events, _restTickers, _candles;
+
+        public long Events => Volatile.Read(ref _events);
+        public long RestTickers => Volatile.Read(ref _restTickers);
+        public long Candles => Volatile.Read(ref _candles);
+
+        public void Publish(ReadOnlySpan<TBot.Engine.Events.MarketEvent> events)
+        {
+            Interlocked.Add(ref _events, events.Length);
+            foreach (var e in events)
+            {
+                if (e.Kind == TBot.Engine.Events.MarketEventKind.Ticker && e.Has(TBot.Engine.Events.EventFlags.FromRest)) Interlocked.Increment(ref _restTickers);
+                if (e.Kind == TBot.Engine.Events.MarketEventKind.Candle) Interlocked.Increment(ref _candles);
+            }
         }
     }
 
@@ -101,6 +121,8 @@ public class SimulatorEndToEndTests
         await using var rig = new Rig([], rate: 3000);
         await rig.StartAsync();
         Assert.True(await Eventually(() => rig.AllBooksLive() && rig.Sink.Events > 3000), "books did not go live");
+        // OKX REST polling delivers tickers and candles through the same ingress path.
+        Assert.True(await Eventually(() => rig.Sink.RestTickers >= 2 && rig.Sink.Candles >= 2), "no polled OKX ticker/candles");
         await Quiesce(rig);
 
         foreach (var venue in new[] { Venue.Binance, Venue.Coinbase, Venue.Okx })
@@ -138,9 +160,11 @@ public class SimulatorEndToEndTests
     [InlineData(FaultKind.CrossedBook, "crossed_book")]
     [InlineData(FaultKind.StaleTimestamp, "stale_timestamp")]
     [InlineData(FaultKind.DropConnection, null)]
+    [InlineData(FaultKind.RateLimit429, null)]
     public async Task Each_fault_is_detected_counted_and_survived_and_books_recover(FaultKind kind, string? reason)
     {
-        var every = kind == FaultKind.DropConnection ? 3000 : 300;
+        // REST calls are rare (polls every 2 s, snapshots on resync), so 429s are injected on every third one.
+        var every = kind switch { FaultKind.DropConnection => 3000, FaultKind.RateLimit429 => 3, _ => 300 };
         await using var rig = new Rig([new FaultRule(kind) { EveryN = every }], rate: 3000);
         await rig.StartAsync();
         Assert.True(await Eventually(() => rig.Simulator.FaultCounters[kind] >= 3), $"{kind} was not injected");
@@ -155,9 +179,14 @@ public class SimulatorEndToEndTests
                 return n > 0;
             }), $"{kind} was never rejected as {reason}");
         }
-        else
+        else if (kind == FaultKind.DropConnection)
         {
             Assert.True(await Eventually(() => rig.Runtime.Connections.Sum(c => c.Stats.Reconnects) > 0), "no reconnect after dropped connections");
+        }
+        else
+        {
+            // 429 with Retry-After on REST: counted as a venue error, the budget is put in the penalty box, polling goes on.
+            Assert.True(await Eventually(() => rig.Runtime.Pollers.Sum(p => p.RestStats.RateLimited) > 0), "the REST client never saw the 429s");
         }
 
         // Stop injecting, and the engine must be back to live, correct books without a restart.
