@@ -39,6 +39,52 @@ public class CommandTests
     }
 
     [Fact]
+    public async Task Run_with_a_config_takes_instrument_metadata_from_the_venues_and_connects_to_the_given_endpoints()
+    {
+        await using var sim = new TBot.Adapters.Simulator.SimulatorHost(new TBot.Adapters.Simulator.SimulatorOptions { MessagesPerSecond = 2000 });
+        await sim.StartAsync(TestContext.Current.CancellationToken);
+        var e = sim.Endpoints;
+        var config = Temp("config.json");
+        File.WriteAllText(config, $$"""
+        {
+          // Binance and OKX: symbols only, scales/tick/step come from exchangeInfo and public/instruments.
+          "venues": {
+            "binance": { "endpoint": "{{e.BinanceWebSocketBase}}", "rest": "{{e.BinanceRestBase}}", "instruments": [ { "symbol": "BTCUSDT" } ] },
+            "okx": { "endpoint": "{{e.OkxPublicWebSocket}}", "rest": "{{e.OkxRestBase}}", "instruments": [ { "symbol": "ETH-USDT" } ] },
+            "coinbase": { "endpoint": "{{e.CoinbaseAdvancedTradeWebSocket}}", "instruments": [ { "symbol": "BTC-USD", "priceScale": 2, "quantityScale": 8, "tickSize": "0.01" } ] }
+          }
+        }
+        """);
+        var json = Temp("run-config.json");
+        Assert.Equal(0, await Program.MainAsync(["run", "--config", config, "--duration", "4s", "--json", json]));
+        var root = ReadJson(json);
+        Assert.Equal("venues", root.GetProperty("source").GetString());
+        foreach (var venue in new[] { "binance", "coinbase", "okx" })
+        {
+            var v = root.GetProperty("venues").GetProperty(venue);
+            Assert.True(v.GetProperty("accepted").GetInt64() > 0, venue);
+            Assert.Empty(v.GetProperty("rejected").EnumerateObject());
+        }
+        var books = root.GetProperty("books");
+        Assert.Equal(["BTC-USD@coinbase", "BTCUSDT@binance", "ETH-USDT@okx"], books.EnumerateObject().Select(b => b.Name).Order().ToArray());
+        Assert.All(books.EnumerateObject(), b => Assert.Equal("live", b.Value.GetProperty("state").GetString()));
+    }
+
+    [Fact]
+    public async Task A_bad_config_lists_every_problem_and_does_not_start()
+    {
+        var config = Temp("bad.json");
+        File.WriteAllText(config, """{ "venues": { "kraken": { "instruments": [] }, "coinbase": { "instruments": [ { "symbol": "BTC-USD" } ] } }, "validation": { "priceBandBps": 0 }, "surprise": 1 }""");
+        Assert.Equal(2, await Program.MainAsync(["run", "--config", config]));
+        File.WriteAllText(config, """{ "venues": { "kraken": { "instruments": [] }, "coinbase": { "instruments": [ { "symbol": "BTC-USD" } ] } }, "validation": { "priceBandBps": 0 } }""");
+        var (_, problems) = TBot.Host.Running.RunConfig.Load(config);
+        Assert.Contains(problems, p => p.Contains("kraken", StringComparison.Ordinal) && p.Contains("unknown venue", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("kraken.instruments", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("coinbase metadata cannot be fetched", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("PriceBandBps", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Check_reports_the_documented_binance_worked_example()
     {
         var capture = Temp("capture.jsonl");

@@ -43,18 +43,34 @@ public sealed class EngineRun(ILoggerFactory loggers)
         else
         {
             source = "venues";
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
             foreach (var (name, venueConfig) in settings.Config?.Venues ?? [])
             {
                 VenueNames.TryParse(name, out var venue);
+                var production = VenueEndpoint.Production(venue);
+                var overridden = settings.Endpoints.FirstOrDefault(e => e.Venue == venue);
+                var ws = overridden?.WebSocket ?? (venueConfig.Endpoint is { } ep ? new Uri(ep) : production.WebSocket);
+                var rest = overridden?.Rest ?? (venueConfig.Rest is { } r ? new Uri(r) : production.Rest);
+                var fetch = new List<string>();
                 foreach (var i in venueConfig.Instruments)
                 {
-                    var tick = i.TickSize is { } t && FixedPoint.TryFromDecimal(decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture), i.PriceScale, out var tm) ? tm : 0;
-                    var step = i.StepSize is { } s && FixedPoint.TryFromDecimal(decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture), i.QuantityScale, out var sm) ? sm : 0;
-                    registry.Add(venue, i.Symbol, i.PriceScale, i.QuantityScale, tick, step);
+                    if (i.PriceScale is not { } ps || i.QuantityScale is not { } qs)
+                    {
+                        fetch.Add(i.Symbol);
+                        continue;
+                    }
+                    var tick = i.TickSize is { } t && FixedPoint.TryFromDecimal(decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture), ps, out var tm) ? tm : 0;
+                    var step = i.StepSize is { } s && FixedPoint.TryFromDecimal(decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture), qs, out var sm) ? sm : 0;
+                    registry.Add(venue, i.Symbol, ps, qs, tick, step);
                 }
-                var production = VenueEndpoint.Production(venue);
-                var ws = venueConfig.Endpoint is { } ep ? new Uri(ep) : production.WebSocket;
-                var rest = venueConfig.Rest is { } r ? new Uri(r) : production.Rest;
+                if (fetch.Count > 0)
+                {
+                    // Scales, tick and step straight from the venue, before anything subscribes.
+                    var got = await TBot.Adapters.Venues.InstrumentMetadata.FetchAndRegisterAsync(venue, rest!, fetch, registry, http, stop).ConfigureAwait(false);
+                    foreach (var i in got)
+                        _log.LogInformation("{Instrument}: price scale {PriceScale}, quantity scale {QuantityScale}, tick {Tick}, step {Step} (from the venue)",
+                            i.Key, i.PriceScale, i.QuantityScale, i.TickSize, i.StepSize);
+                }
                 options.Venues.Add(new VenueEndpoint(venue, ws, rest));
             }
             // --endpoint overrides (or adds) per venue.

@@ -52,12 +52,17 @@ public sealed class RunConfig
             foreach (var i in venue.Instruments)
             {
                 if (string.IsNullOrWhiteSpace(i.Symbol)) problems.Add($"venues.{name}.instruments: an instrument has no symbol.");
+                if (i.PriceScale is null != i.QuantityScale is null) problems.Add($"venues.{name}.{i.Symbol}: give both priceScale and quantityScale, or neither (then the venue's metadata is used).");
+                if (i.PriceScale is null && VenueNames.TryParse(name, out var v) && !TBot.Adapters.Venues.InstrumentMetadata.CanFetch(v))
+                    problems.Add($"venues.{name}.{i.Symbol}: {name} metadata cannot be fetched; give priceScale and quantityScale.");
                 if (i.PriceScale is < 0 or > 18) problems.Add($"venues.{name}.{i.Symbol}: priceScale must be 0..18.");
                 if (i.QuantityScale is < 0 or > 18) problems.Add($"venues.{name}.{i.Symbol}: quantityScale must be 0..18.");
-                if (i.TickSize is { } t && !TBot.Engine.Numerics.FixedPoint.TryFromDecimal(decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture), i.PriceScale, out _))
-                    problems.Add($"venues.{name}.{i.Symbol}: tickSize {t} is finer than priceScale {i.PriceScale}.");
-                if (i.StepSize is { } s && !TBot.Engine.Numerics.FixedPoint.TryFromDecimal(decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture), i.QuantityScale, out _))
-                    problems.Add($"venues.{name}.{i.Symbol}: stepSize {s} is finer than quantityScale {i.QuantityScale}.");
+                if (i.TickSize is { } t && (!decimal.TryParse(t, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var td)
+                        || !TBot.Engine.Numerics.FixedPoint.TryFromDecimal(td, i.PriceScale ?? 18, out _)))
+                    problems.Add($"venues.{name}.{i.Symbol}: tickSize {t} is not a decimal or is finer than priceScale {i.PriceScale}.");
+                if (i.StepSize is { } s && (!decimal.TryParse(s, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var sd)
+                        || !TBot.Engine.Numerics.FixedPoint.TryFromDecimal(sd, i.QuantityScale ?? 18, out _)))
+                    problems.Add($"venues.{name}.{i.Symbol}: stepSize {s} is not a decimal or is finer than quantityScale {i.QuantityScale}.");
             }
             if (venue.Endpoint is { } e && (!Uri.TryCreate(e, UriKind.Absolute, out var u) || u.Scheme is not ("ws" or "wss")))
                 problems.Add($"venues.{name}.endpoint: '{e}' is not a ws:// or wss:// URL.");
@@ -76,8 +81,9 @@ public sealed class VenueConfig
 public sealed class InstrumentConfig
 {
     [JsonPropertyName("symbol")] public string Symbol { get; set; } = "";
-    [JsonPropertyName("priceScale")] public int PriceScale { get; set; } = 8;
-    [JsonPropertyName("quantityScale")] public int QuantityScale { get; set; } = 8;
+    /// <summary>Decimals of prices; omit (with quantityScale) to take scales, tick and step from the venue's metadata.</summary>
+    [JsonPropertyName("priceScale")] public int? PriceScale { get; set; }
+    [JsonPropertyName("quantityScale")] public int? QuantityScale { get; set; }
     [JsonPropertyName("tickSize")] public string? TickSize { get; set; }
     [JsonPropertyName("stepSize")] public string? StepSize { get; set; }
 }
