@@ -39,7 +39,7 @@ public class CommandTests
     }
 
     [Fact]
-    public async Task Run_with_a_config_takes_instrument_metadata_from_the_venues_and_connects_to_the_given_endpoints()
+    public async Task Run_with_a_config_takes_instrument_metadata_from_the_venues_and_connects_to_the_given_endpoints_and_feeds()
     {
         await using var sim = new TBot.Adapters.Simulator.SimulatorHost(new TBot.Adapters.Simulator.SimulatorOptions { MessagesPerSecond = 2000 });
         await sim.StartAsync(TestContext.Current.CancellationToken);
@@ -51,7 +51,7 @@ public class CommandTests
           "venues": {
             "binance": { "endpoint": "{{e.BinanceWebSocketBase}}", "rest": "{{e.BinanceRestBase}}", "instruments": [ { "symbol": "BTCUSDT" } ] },
             "okx": { "endpoint": "{{e.OkxPublicWebSocket}}", "rest": "{{e.OkxRestBase}}", "instruments": [ { "symbol": "ETH-USDT" } ] },
-            "coinbase": { "endpoint": "{{e.CoinbaseAdvancedTradeWebSocket}}", "instruments": [ { "symbol": "BTC-USD", "priceScale": 2, "quantityScale": 8, "tickSize": "0.01" } ] }
+            "coinbase": { "endpoint": "{{e.CoinbaseExchangeWebSocket}}", "feed": "exchange", "instruments": [ { "symbol": "BTC-USD", "priceScale": 2, "quantityScale": 8, "tickSize": "0.01" } ] }
           }
         }
         """);

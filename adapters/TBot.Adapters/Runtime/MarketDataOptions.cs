@@ -17,6 +17,9 @@ public sealed class MarketDataOptions
         [Venue.Okx] = ["books", "tickers", "trades"],
     };
 
+    /// <summary>Channels of the Coinbase Exchange feed (when a Coinbase endpoint says <c>Feed = "exchange"</c>).</summary>
+    public string[] CoinbaseExchangeChannels { get; set; } = ["level2_batch", "ticker", "matches"];
+
     public ValidationOptions Validation { get; set; } = new();
 
     /// <summary>CPU to pin the ingress thread to (Linux); null = unpinned.</summary>

@@ -55,7 +55,8 @@ public sealed class MarketDataRuntime : IAsyncDisposable
             {
                 if (instrument.Venue != venue) continue;
                 instrumentIds.Add(instrument.Id);
-                foreach (var channel in _options.Channels[venue]) subscriptions.Add(new StreamSubscription(channel, instrument.Symbol, instrument.Id));
+                var channels = venue == Venue.Coinbase && endpoint.Feed == VenueEndpoint.CoinbaseExchangeFeed ? _options.CoinbaseExchangeChannels : _options.Channels[venue];
+                foreach (var channel in channels) subscriptions.Add(new StreamSubscription(channel, instrument.Symbol, instrument.Id));
             }
             if (subscriptions.Count == 0) continue;
             VenueCatalog.Configure(Pipeline, venue, _registry);
@@ -64,6 +65,7 @@ public sealed class MarketDataRuntime : IAsyncDisposable
             IVenueProtocol protocol = venue switch
             {
                 Venue.Binance => new BinanceProtocol(endpoint.WebSocket),
+                Venue.Coinbase when endpoint.Feed == VenueEndpoint.CoinbaseExchangeFeed => new CoinbaseExchangeProtocol(endpoint.WebSocket),
                 Venue.Coinbase => new CoinbaseProtocol(endpoint.WebSocket),
                 _ => new OkxProtocol(endpoint.WebSocket),
             };

@@ -5,6 +5,11 @@ namespace TBot.Adapters.Runtime;
 /// <summary>Where a venue is reached: its market-data WebSocket and (Binance) the REST base used for depth snapshots.</summary>
 public sealed record VenueEndpoint(Venue Venue, Uri WebSocket, Uri? Rest = null)
 {
+    /// <summary>Coinbase only: which feed the WebSocket speaks (Advanced Trade unless <see cref="CoinbaseExchangeFeed"/>).</summary>
+    public string? Feed { get; init; }
+
+    public const string CoinbaseExchangeFeed = "exchange";
+
     /// <summary>The venues' production endpoints.</summary>
     public static VenueEndpoint Production(Venue venue) => venue switch
     {

@@ -49,7 +49,9 @@ public sealed class EngineRun(ILoggerFactory loggers)
                 VenueNames.TryParse(name, out var venue);
                 var production = VenueEndpoint.Production(venue);
                 var overridden = settings.Endpoints.FirstOrDefault(e => e.Venue == venue);
-                var ws = overridden?.WebSocket ?? (venueConfig.Endpoint is { } ep ? new Uri(ep) : production.WebSocket);
+                var exchangeFeed = venue == Venue.Coinbase && venueConfig.Feed == VenueEndpoint.CoinbaseExchangeFeed;
+                var ws = overridden?.WebSocket ?? (venueConfig.Endpoint is { } ep ? new Uri(ep)
+                    : exchangeFeed ? TBot.Adapters.Connections.Protocols.CoinbaseExchangeProtocol.DefaultUri : production.WebSocket);
                 var rest = overridden?.Rest ?? (venueConfig.Rest is { } r ? new Uri(r) : production.Rest);
                 var fetch = new List<string>();
                 foreach (var i in venueConfig.Instruments)
@@ -71,13 +73,14 @@ public sealed class EngineRun(ILoggerFactory loggers)
                         _log.LogInformation("{Instrument}: price scale {PriceScale}, quantity scale {QuantityScale}, tick {Tick}, step {Step} (from the venue)",
                             i.Key, i.PriceScale, i.QuantityScale, i.TickSize, i.StepSize);
                 }
-                options.Venues.Add(new VenueEndpoint(venue, ws, rest));
+                options.Venues.Add(new VenueEndpoint(venue, ws, rest) { Feed = exchangeFeed ? VenueEndpoint.CoinbaseExchangeFeed : null });
             }
             // --endpoint overrides (or adds) per venue.
             foreach (var endpoint in settings.Endpoints)
             {
+                var feed = options.Venues.FirstOrDefault(v => v.Venue == endpoint.Venue)?.Feed;
                 options.Venues.RemoveAll(v => v.Venue == endpoint.Venue);
-                options.Venues.Add(endpoint);
+                options.Venues.Add(endpoint with { Feed = feed });
             }
         }
 

@@ -64,6 +64,8 @@ public sealed class RunConfig
                         || !TBot.Engine.Numerics.FixedPoint.TryFromDecimal(sd, i.QuantityScale ?? 18, out _)))
                     problems.Add($"venues.{name}.{i.Symbol}: stepSize {s} is not a decimal or is finer than quantityScale {i.QuantityScale}.");
             }
+            if (venue.Feed is { } feed && (name != "coinbase" || feed is not ("advanced-trade" or "exchange")))
+                problems.Add($"venues.{name}.feed: only coinbase has feeds: \"advanced-trade\" or \"exchange\".");
             if (venue.Endpoint is { } e && (!Uri.TryCreate(e, UriKind.Absolute, out var u) || u.Scheme is not ("ws" or "wss")))
                 problems.Add($"venues.{name}.endpoint: '{e}' is not a ws:// or wss:// URL.");
         }
@@ -75,6 +77,8 @@ public sealed class VenueConfig
 {
     [JsonPropertyName("endpoint")] public string? Endpoint { get; set; }
     [JsonPropertyName("rest")] public string? Rest { get; set; }
+    /// <summary>Coinbase: "advanced-trade" (default) or "exchange" (the older Exchange feed).</summary>
+    [JsonPropertyName("feed")] public string? Feed { get; set; }
     [JsonPropertyName("instruments")] public List<InstrumentConfig> Instruments { get; set; } = [];
 }
 
