@@ -154,5 +154,8 @@ public class CommandTests
         Assert.Equal(2, await Program.MainAsync(["run", "--duration", "soon"]));
         Assert.Equal(2, await Program.MainAsync(["check", "--venue", "kraken", "--input", "/nonexistent"]));
         Assert.Equal(2, await Program.MainAsync(["perf", "ring", "--ring-size", "1000"]));
+        var config = Temp("okx-only.json");
+        File.WriteAllText(config, """{ "venues": { "okx": { "instruments": [ { "symbol": "BTC-USDT", "priceScale": 1, "quantityScale": 8 } ] } } }""");
+        Assert.Equal(2, await Program.MainAsync(["run", "--config", config, "--endpoint", "binance=ws://127.0.0.1:1"]));
     }
 }

@@ -8,10 +8,10 @@ namespace TBot.Adapters.Ingress;
 /// <summary>Per-venue counters and book tops of an ingress pipeline, in the shape reports and summaries print.</summary>
 public static class IngressReport
 {
-    public static VenueReport Venue(IngressPipeline pipeline, Venue venue, long reconnects = 0)
+    public static VenueReport Venue(IngressPipeline pipeline, Venue venue)
     {
         var stats = pipeline.Stats[(int)venue];
-        return new VenueReport(stats.Frames, stats.Accepted, stats.Control, pipeline.Rejects.Snapshot(venue), stats.Reconnects + reconnects, stats.Resyncs);
+        return new VenueReport(stats.Frames, stats.Accepted, stats.Control, pipeline.Rejects.Snapshot(venue), stats.Reconnects, stats.Resyncs);
     }
 
     /// <summary>Instrument key → best bid/ask: from the local book when it is live, else from the last quote.</summary>

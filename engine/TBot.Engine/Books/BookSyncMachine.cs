@@ -63,7 +63,7 @@ public sealed class BookSyncMachine
         _snapshotRequested = false;
         _crossedMessages = 0;
 
-        if (!_rules.Verify(book, levels[^1].Checksum)) return Desync(RejectReason.ChecksumMismatch, levels[0]);
+        if (!_rules.Verify(book, levels[^1].Checksum)) return Desync(RejectReason.ChecksumMismatch, levels[0], output);
 
         var wasLive = book.State == BookSyncState.Live;
         if (!wasLive) book.State = BookSyncState.Live;
@@ -158,9 +158,7 @@ public sealed class BookSyncMachine
         return new SyncOutcome(SyncResult.Buffered, RejectReason.None, SyncAction.RequestSnapshot);
     }
 
-    private SyncOutcome Desync(RejectReason reason, in MarketEvent head) => Desync(reason, head, null);
-
-    private SyncOutcome Desync(RejectReason reason, in MarketEvent head, EventBatch? output)
+    private SyncOutcome Desync(RejectReason reason, in MarketEvent head, EventBatch output)
     {
         var book = Book;
         var wasLive = book.State == BookSyncState.Live;
@@ -170,7 +168,7 @@ public sealed class BookSyncMachine
         _crossedMessages = 0;
         _snapshotRequested = true;
         Resyncs++;
-        if (wasLive && output is not null) AppendStatus(head, stale: true, output);
+        if (wasLive) AppendStatus(head, stale: true, output);
         return SyncOutcome.Dropped(reason, _rules.SnapshotFromStream ? SyncAction.Resubscribe : SyncAction.RequestSnapshot);
     }
 

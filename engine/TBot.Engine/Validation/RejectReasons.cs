@@ -10,10 +10,6 @@ public static class RejectReasons
 
     public static string Name(RejectReason reason) => Names[(int)reason] ?? ((int)reason).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Reasons that mean the stream lost integrity and the book/connection must be resynchronised.</summary>
-    public static bool RequiresResync(RejectReason reason) =>
-        reason is RejectReason.SequenceGap or RejectReason.ChecksumMismatch or RejectReason.BufferOverflow;
-
     private static string[] BuildNames()
     {
         var names = new string[Count];

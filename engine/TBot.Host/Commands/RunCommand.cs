@@ -49,6 +49,11 @@ public static class RunCommand
                 catch (FormatException ex) { problems.Add(ex.Message); }
             }
             if (runConfig is null && eps.Count > 0) problems.Add("--endpoint needs --config to say which instruments to subscribe.");
+            foreach (var ep in eps)
+            {
+                var name = TBot.Engine.Instruments.VenueNames.Name(ep.Venue);
+                if (runConfig is not null && !runConfig.Venues.ContainsKey(name)) problems.Add($"--endpoint {name}=...: the configuration has no {name} venue (add its instruments there).");
+            }
             var faultRules = new List<FaultRule>();
             foreach (var text in parse.GetValue(faults) ?? [])
             {

@@ -75,13 +75,6 @@ public sealed class EngineRun(ILoggerFactory loggers)
                 }
                 options.Venues.Add(new VenueEndpoint(venue, ws, rest) { Feed = exchangeFeed ? VenueEndpoint.CoinbaseExchangeFeed : null });
             }
-            // --endpoint overrides (or adds) per venue.
-            foreach (var endpoint in settings.Endpoints)
-            {
-                var feed = options.Venues.FirstOrDefault(v => v.Venue == endpoint.Venue)?.Feed;
-                options.Venues.RemoveAll(v => v.Venue == endpoint.Venue);
-                options.Venues.Add(endpoint with { Feed = feed });
-            }
         }
 
         var ring = RingBuffer<MarketEvent>.CreateSingleProducer(settings.RingSize, new YieldingWaitStrategy());

@@ -129,6 +129,17 @@ public class BookSyncMachineTests
         good[^1].Checksum = 3;
         Assert.Equal(SyncResult.Applied, machine.OnUpdate(good, output).Result);
 
+        // A fresh snapshot that fails its checksum takes a live book stale, and consumers are told.
+        output.Clear();
+        var badSnapshot = Snapshot(6, (Side.Buy, 10, 1));
+        badSnapshot[^1].Checksum = 42;
+        Assert.Equal(RejectReason.ChecksumMismatch, machine.OnSnapshot(badSnapshot, output).Reason);
+        Assert.Equal(BookSyncState.Stale, machine.State);
+        Assert.True(output[^1].Kind == MarketEventKind.BookStatus && output[^1].Has(EventFlags.Stale));
+        var resnap = Snapshot(6, (Side.Buy, 10, 1), (Side.Sell, 12, 1), (Side.Buy, 9, 1));
+        resnap[^1].Checksum = 3;
+        Assert.Equal(SyncResult.Applied, machine.OnSnapshot(resnap, output).Result);
+
         var bad = Diff(7, 7, (Side.Buy, 8, 1));
         bad[^1].Checksum = 99;
         var outcome = machine.OnUpdate(bad, output);
