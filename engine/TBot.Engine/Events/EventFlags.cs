@@ -19,4 +19,8 @@ public enum EventFlags : ushort
     Replayed = 1 << 5,
     /// <summary>Candle: the bar is still open (its values may change).</summary>
     Provisional = 1 << 6,
+    /// <summary>Fill: the order provided liquidity (maker).</summary>
+    Maker = 1 << 7,
+    /// <summary>Order update produced by start-up reconciliation with the venue.</summary>
+    Reconciled = 1 << 8,
 }

@@ -1,0 +1,102 @@
+using TBot.Engine.Books;
+using TBot.Engine.Events;
+using TBot.Engine.Instruments;
+
+namespace TBot.Engine.Market;
+
+/// <summary>
+/// The trading thread's own view of the market, rebuilt from ring events only (never from the ingress
+/// thread's books), so a replay of the journal sees exactly what the live run saw. Best bid/ask come from
+/// quotes and from the top of the replicated book after each complete book message.
+/// </summary>
+public sealed class MarketState
+{
+    private readonly InstrumentQuote[] _quotes;
+    private readonly OrderBook[] _books;
+
+    public MarketState(InstrumentRegistry instruments, int bookCapacity = 64)
+    {
+        var n = instruments.Count + 1;
+        _quotes = new InstrumentQuote[n];
+        _books = new OrderBook[n];
+        for (var i = 0; i < n; i++) _books[i] = new OrderBook(i, bookCapacity);
+    }
+
+    public int Capacity => _quotes.Length;
+
+    public ref readonly InstrumentQuote Quote(int instrumentId) => ref _quotes[instrumentId];
+
+    /// <summary>The replicated book (levels from snapshot levels and deltas on the ring).</summary>
+    public OrderBook Book(int instrumentId) => _books[instrumentId];
+
+    /// <summary>Quoted, not stale, and the best bid/ask was refreshed within <paramref name="maxAgeNs"/> of <paramref name="nowNs"/> (0 = no age limit).</summary>
+    public bool IsTradable(int instrumentId, long nowNs, long maxAgeNs)
+    {
+        if ((uint)instrumentId >= (uint)_quotes.Length) return false;
+        ref readonly var q = ref _quotes[instrumentId];
+        return q.HasTwoSidedQuote && !q.IsStale && (maxAgeNs <= 0 || nowNs - q.QuoteUpdatedNs <= maxAgeNs);
+    }
+
+    public void Apply(in MarketEvent e)
+    {
+        var id = e.InstrumentId;
+        if ((uint)id >= (uint)_quotes.Length || id == 0) return;
+        ref var q = ref _quotes[id];
+        q.UpdatedNs = e.ReceiveTimeNs;
+        switch (e.Kind)
+        {
+            case MarketEventKind.Quote:
+                SetTop(ref q, e.Bid, e.BidSize, e.Ask, e.AskSize, e.ReceiveTimeNs);
+                break;
+            case MarketEventKind.Ticker:
+                if (e.Price > 0) q.LastPrice = e.Price;
+                if (e.Bid > 0 && e.Ask > 0) SetTop(ref q, e.Bid, e.BidSize, e.Ask, e.AskSize, e.ReceiveTimeNs);
+                break;
+            case MarketEventKind.Trade:
+                q.LastPrice = e.Price;
+                q.LastQuantity = e.Quantity;
+                break;
+            case MarketEventKind.Candle:
+                if (!e.Has(EventFlags.Provisional)) q.LastPrice = e.Price;
+                break;
+            case MarketEventKind.BookSnapshotLevel:
+            {
+                var book = _books[id];
+                if (e.Has(EventFlags.FirstInMessage)) book.Clear();
+                book.SideOf(e.Side == Side.Buy).Set(e.Price, e.Quantity, e.PriceDecimals, e.QuantityDecimals);
+                if (e.Has(EventFlags.LastInMessage))
+                {
+                    q.IsStale = false;
+                    TopFromBook(ref q, book, e.ReceiveTimeNs);
+                }
+                break;
+            }
+            case MarketEventKind.BookDelta:
+            {
+                var book = _books[id];
+                book.SideOf(e.Side == Side.Buy).Set(e.Price, e.Quantity, e.PriceDecimals, e.QuantityDecimals);
+                if (e.Has(EventFlags.LastInMessage)) TopFromBook(ref q, book, e.ReceiveTimeNs);
+                break;
+            }
+            case MarketEventKind.BookStatus:
+                q.IsStale = e.Has(EventFlags.Stale);
+                if (q.IsStale) _books[id].Clear();
+                break;
+        }
+    }
+
+    private static void TopFromBook(ref InstrumentQuote q, OrderBook book, long nowNs)
+    {
+        if (book.TryGetTop(out var bid, out var ask))
+            SetTop(ref q, bid.Price, bid.Quantity, ask.Price, ask.Quantity, nowNs);
+    }
+
+    private static void SetTop(ref InstrumentQuote q, long bid, long bidSize, long ask, long askSize, long nowNs)
+    {
+        q.QuoteUpdatedNs = nowNs;
+        q.Bid = bid;
+        q.BidSize = bidSize;
+        q.Ask = ask;
+        q.AskSize = askSize;
+    }
+}
