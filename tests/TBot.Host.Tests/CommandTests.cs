@@ -13,7 +13,7 @@ public class CommandTests
     public async Task Run_with_no_configuration_uses_the_simulator_and_writes_a_summary()
     {
         var json = Temp("run.json");
-        var code = await Program.MainAsync(["run", "--duration", "4s", "--json", json]);
+        var code = await Program.MainAsync(["run", "--duration", "4s", "--json", json, "--journal", Temp("journal")]);
         Assert.Equal(0, code);
         var root = ReadJson(json);
         Assert.Equal("simulator", root.GetProperty("source").GetString());
@@ -56,7 +56,7 @@ public class CommandTests
         }
         """);
         var json = Temp("run-config.json");
-        Assert.Equal(0, await Program.MainAsync(["run", "--config", config, "--duration", "4s", "--json", json]));
+        Assert.Equal(0, await Program.MainAsync(["run", "--config", config, "--duration", "4s", "--json", json, "--journal", Temp("journal")]));
         var root = ReadJson(json);
         Assert.Equal("venues", root.GetProperty("source").GetString());
         foreach (var venue in new[] { "binance", "coinbase", "okx" })

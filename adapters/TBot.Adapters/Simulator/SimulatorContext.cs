@@ -17,7 +17,7 @@ internal sealed class SimulatorContext
         Model = new MarketModel(options.Instruments, registry, options.Seed, options.BookDepth);
         Faults = new FaultInjector(options.Faults, options.Seed);
         Dispatcher = new FrameDispatcher(Faults);
-        Orders = new OrderStore();
+        Orders = new OrderStore(new SimAccount(options.InitialBalances));
         Pump = new MarketPump(this);
     }
 

@@ -41,6 +41,23 @@ public sealed class SimulatorOptions
     /// <summary>HMAC-SHA256 secret the order endpoints verify signatures with.</summary>
     public string ApiSecret { get; set; } = "sim-api-secret";
 
+    /// <summary>
+    /// Offset of the Binance server clock from the host's wall clock (what <c>/api/v3/time</c> reports and what
+    /// signed requests' <c>timestamp</c> is checked against), to exercise clients' server-time sync.
+    /// </summary>
+    public TimeSpan ClockSkew { get; set; }
+
+    /// <summary>
+    /// Starting balances of the Binance account (<c>GET /api/v3/account</c>) by asset, at 8 decimals
+    /// (100_000_000 = 1 unit); fills move them from there.
+    /// </summary>
+    public Dictionary<string, long> InitialBalances { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["USDT"] = 1_000_000L * 100_000_000,
+        ["BTC"] = 10L * 100_000_000,
+        ["ETH"] = 100L * 100_000_000,
+    };
+
     /// <summary>A connection whose unsent frames exceed this many bytes is cut (slow consumer).</summary>
     public long MaxQueuedBytesPerConnection { get; set; } = 64L * 1024 * 1024;
 

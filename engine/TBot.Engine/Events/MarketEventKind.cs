@@ -20,6 +20,11 @@ public enum MarketEventKind : byte
     BookStatus = 7,
     /// <summary>Scheduled timer (bar close, quote refresh), so backtests and live runs see the same sequence.</summary>
     Timer = 8,
+    /// <summary>An execution report about one of our orders other than a fill (see Orders/ExecutionReportCodec).</summary>
     OrderUpdate = 9,
+    /// <summary>A fill of one of our orders (see Orders/ExecutionReportCodec).</summary>
     Fill = 10,
+    /// <summary>An operator or host command (enable trading, pause a bot, change a risk limit), on the ring so
+    /// the journal records exactly where it took effect and replay applies it at the same point.</summary>
+    Control = 11,
 }

@@ -10,6 +10,7 @@ public static class PerfCommand
         var perf = new Command("perf", "Run performance harnesses (throughput and latency tables, JSON output).");
         perf.Subcommands.Add(PerfRingCommand.Create());
         perf.Subcommands.Add(PerfIngestCommand.Create());
+        perf.Subcommands.Add(PerfPipelineCommand.Create());
         return perf;
     }
 }

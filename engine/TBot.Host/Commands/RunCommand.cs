@@ -17,10 +17,11 @@ public static class RunCommand
         var json = new Option<FileInfo?>("--json") { Description = "Write a run summary as JSON to this path." };
         var endpoints = new Option<string[]>("--endpoint") { Description = "venue=ws-url[,rest-url] per venue, e.g. binance=ws://127.0.0.1:9001.", AllowMultipleArgumentsPerToken = true };
         var rate = new Option<double>("--sim-rate") { Description = "Messages per second of the built-in simulator (embedded default only).", DefaultValueFactory = _ => 2_000 };
+        var journal = new Option<string?>("--journal") { Description = $"Journal directory (created, or continued after a restart). Default: the configuration's journal.directory, else {EngineRun.DefaultJournalDirectory}." };
         var faults = new Option<string[]>("--sim-faults") { Description = "Faults for the built-in simulator, e.g. SequenceGap:every=500.", AllowMultipleArgumentsPerToken = true };
         var command = new Command("run", "Run the engine. Without --config or --endpoint it starts the built-in exchange simulator on loopback and connects to it.")
         {
-            config, duration, json, endpoints, rate, faults,
+            config, duration, json, endpoints, rate, faults, journal,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -69,7 +70,16 @@ public static class RunCommand
             using var loggers = CliLogging.Create(LogLevel.Information);
             using var signal = new ShutdownSignal(runFor);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(signal.Token, cancellationToken);
-            var summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules), linked.Token);
+            RunSummary summary;
+            try
+            {
+                summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal) }, linked.Token);
+            }
+            catch (RunProblemsException ex)
+            {
+                foreach (var p in ex.Problems) Console.Error.WriteLine(p);
+                return 2;
+            }
             Print(summary);
             if (parse.GetValue(json) is { } path) CliJson.Write(path.FullName, summary);
             return 0;
@@ -94,6 +104,22 @@ public static class RunCommand
         Console.WriteLine("| instrument | bid | ask | source | book |");
         Console.WriteLine("|------------|----:|----:|--------|------|");
         foreach (var (key, top) in s.Books) Console.WriteLine($"| {key} | {top.Bid ?? "-"} | {top.Ask ?? "-"} | {top.Source} | {top.State} |");
+        if (s.Trading is { } t)
+        {
+            Console.WriteLine();
+            Console.WriteLine(string.Create(c, $"trading: {t.Orders} orders, {t.Fills} fills, {t.OpenOrders} open, {t.KillSwitches} kill switches; state hash {t.StateHash}"));
+            Console.WriteLine("| bot | state | realised | unrealised | fees | total | positions |");
+            Console.WriteLine("|-----|-------|---------:|-----------:|-----:|------:|-----------|");
+            foreach (var (bot, pnl) in t.Pnl)
+            {
+                var positions = t.Positions.TryGetValue(bot, out var p) ? string.Join(" ", p.Select(kv => $"{kv.Key}={kv.Value}")) : "";
+                Console.WriteLine(string.Create(c, $"| {bot} | {pnl.State} | {pnl.Realised} | {pnl.Unrealised} | {pnl.Fees} | {pnl.Total} | {positions} |"));
+            }
+            if (t.RiskRejections.Count > 0) Console.WriteLine("risk: " + string.Join(", ", t.RiskRejections.Select(kv => $"{kv.Key}={kv.Value}")));
+            if (t.ReportsIgnored.Count > 0) Console.WriteLine("reports ignored: " + string.Join(", ", t.ReportsIgnored.Select(kv => $"{kv.Key}={kv.Value}")));
+        }
+        if (s.JournalInfo is { } j)
+            Console.WriteLine(string.Create(c, $"journal {s.Journal} (id {j.Id}): {j.Events} events and {j.Decisions} decisions written this run, {j.RebuiltEvents} replayed at start, tail damage {j.TailDamage} ({j.BytesDropped} bytes dropped)"));
         if (s.SimulatorFaults is { Count: > 0 } f) Console.WriteLine("simulator faults injected: " + string.Join(", ", f.Select(kv => $"{kv.Key}={kv.Value}")));
     }
 }

@@ -6,7 +6,10 @@ using TBot.Adapters.Simulator.Faults;
 using TBot.Engine.Events;
 using TBot.Engine.Instruments;
 using TBot.Engine.Numerics;
+using TBot.Engine.Orders;
 using TBot.Engine.Ring;
+using TBot.Engine.Trading;
+using TBot.Host.Trading;
 
 namespace TBot.Host.Running;
 
@@ -19,7 +22,14 @@ public sealed class EngineRun(ILoggerFactory loggers)
 {
     private readonly ILogger _log = loggers.CreateLogger("tbot.run");
 
-    public sealed record Settings(RunConfig? Config, IReadOnlyList<VenueEndpoint> Endpoints, double SimulatorRate, IReadOnlyList<FaultRule> Faults, int RingSize = 1 << 16);
+    public sealed record Settings(RunConfig? Config, IReadOnlyList<VenueEndpoint> Endpoints, double SimulatorRate, IReadOnlyList<FaultRule> Faults, int RingSize = 1 << 16)
+    {
+        /// <summary>Journal directory (<c>--journal</c>), else the configuration's, else <see cref="DefaultJournalDirectory"/>.</summary>
+        public string? JournalDirectory { get; init; }
+
+    }
+
+    public const string DefaultJournalDirectory = "data/journal";
 
     public async Task<RunSummary> RunAsync(Settings settings, CancellationToken stop)
     {
@@ -77,11 +87,56 @@ public sealed class EngineRun(ILoggerFactory loggers)
             }
         }
 
-        var ring = RingBuffer<MarketEvent>.CreateSingleProducer(settings.RingSize, new YieldingWaitStrategy());
-        var counter = new EventCounterHandler();
-        var chain = new EventPipeline<MarketEvent>(ring, new PipelineOptions { Name = "tbot" }, loggers.CreateLogger("tbot.ring"));
-        chain.HandleEventsWith("chain", counter);
-        chain.Start();
+        // Trading: the rules, the journal (repaired and replayed into the core), then the chain on the ring.
+        var config = settings.Config;
+        var profile = new TradingProfile
+        {
+            Bots = config?.Bots ?? DefaultBots.For(registry),
+            Risk = config?.Risk ?? DefaultBots.Risk(),
+            Execution = config?.Execution ?? new ExecutionConfig(),
+            TimerMs = config?.TimerMs ?? 100,
+        };
+        var problems = TradingSetup.Validate(profile, registry);
+        var journalDirectory = Path.GetFullPath(settings.JournalDirectory ?? config?.Journal.Directory ?? DefaultJournalDirectory);
+        var journalOptions = JournalSettings.Options(journalDirectory, config?.Journal ?? new JournalConfig(), problems);
+        var binanceRest = options.Venues.FirstOrDefault(v => v.Venue == Venue.Binance)?.Rest;
+        problems.AddRange(LiveExecution.Check(profile, binanceRest));
+        TradingSession? session = null;
+        if (problems.Count == 0)
+            session = TradingSession.Open(journalDirectory, journalOptions, registry, profile, loggers, problems, settings.RingSize);
+        if (session is null || problems.Count > 0)
+        {
+            if (simulator is not null) await simulator.DisposeAsync().ConfigureAwait(false);
+            throw new RunProblemsException(problems);
+        }
+        foreach (var bot in session.Core.Bots)
+            _log.LogInformation("Bot {Id} {Name}: {Strategy} ({Mode})", bot.BotId, bot.Name, bot.Strategy.Name, profile.Execution.Mode);
+
+        // Several producers: ingress, the timer, control commands and live order reports.
+        var ring = RingBuffer<MarketEvent>.CreateMultiProducer(settings.RingSize, new YieldingWaitStrategy());
+        await using var live = profile.Execution.Mode == "live" ? LiveExecution.Attach(session, ring, registry, binanceRest!, loggers) : null;
+        session.Start(ring, loggers);
+        // Nothing trades until the state is rebuilt and (live) reconciled with the venue; both control events are
+        // journaled, so a replay enables trading at the same point.
+        TradingSession.Publish(ring, ControlCommand.DisableTrading);
+        using var timer = new TimerPublisher(ring, TimeSpan.FromMilliseconds(profile.TimerMs));
+        timer.Start();
+        if (live is not null)
+        {
+            try
+            {
+                await live.StartAsync(session, ring, registry, stop).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // No trading on a picture of the venue we could not confirm.
+                timer.Dispose();
+                session.Stop(TimeSpan.FromSeconds(10));
+                if (simulator is not null) await simulator.DisposeAsync().ConfigureAwait(false);
+                throw new RunProblemsException([$"Reconciliation with binance failed, not trading: {ex.Message}"]);
+            }
+        }
+        TradingSession.Publish(ring, ControlCommand.EnableTrading);
 
         var quotes = new TopOfBookTracker(registry.Count, new RingEventSink(ring));
         var started = DateTime.UtcNow;
@@ -102,24 +157,33 @@ public sealed class EngineRun(ILoggerFactory loggers)
         finally
         {
             await runtime.StopAsync().ConfigureAwait(false);
-            if (!chain.Halt(TimeSpan.FromSeconds(10))) _log.LogError("The ring did not drain within 10 s");
+            if (live is not null) await live.Gateway.StopAsync().ConfigureAwait(false);
+            timer.Dispose();
+            if (!session.Stop(TimeSpan.FromSeconds(10))) _log.LogError("The ring did not drain within 10 s");
         }
         var duration = (DateTime.UtcNow - started).TotalSeconds;
 
         var venues = new SortedDictionary<string, VenueReport>(StringComparer.Ordinal);
         foreach (var v in options.Venues)
             venues[VenueNames.Name(v.Venue)] = IngressReport.Venue(runtime.Pipeline, v.Venue);
-        var byKind = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var kind in Enum.GetValues<MarketEventKind>())
-            if (counter[kind] > 0) byKind[kind.ToString()] = counter[kind];
-        var processor = chain.Processors[0];
+        var processor = session.Pipeline!.Processors[0];
+        var trading = TradingReport.From(session.Core);
         var summary = new RunSummary
         {
             DurationSeconds = Math.Round(duration, 3),
             Source = source,
             Venues = venues,
             Books = IngressReport.Books(runtime.Pipeline, registry, quotes),
-            Ring = new RingSummary { Published = ring.Cursor + 1, Processed = counter.Events, AverageBatch = Math.Round(processor.AverageBatch, 2), ByKind = byKind },
+            Ring = new RingSummary { Published = ring.Cursor + 1, Processed = session.Core.Counters.Events - session.RebuiltEvents, AverageBatch = Math.Round(processor.AverageBatch, 2) },
+            Journal = journalDirectory,
+            JournalInfo = JournalSummary.From(session),
+            Trading = trading,
+            Orders = trading.Orders,
+            Fills = trading.Fills,
+            Positions = trading.Positions,
+            Pnl = trading.Pnl,
+            StateHash = trading.StateHash,
+            Live = live is null ? null : LiveSummary.From(live),
             SimulatorFaults = simulator is null ? null : Faults(simulator.FaultCounters),
         };
         await runtime.DisposeAsync().ConfigureAwait(false);

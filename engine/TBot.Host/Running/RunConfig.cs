@@ -16,6 +16,14 @@ public sealed class RunConfig
     [JsonPropertyName("venues")] public Dictionary<string, VenueConfig> Venues { get; set; } = [];
     [JsonPropertyName("validation")] public ValidationOptions Validation { get; set; } = new();
     [JsonPropertyName("ingressCpu")] public int? IngressCpu { get; set; }
+    /// <summary>Bots (strategy instances). Omitted: the sample bots on the configured instruments.</summary>
+    [JsonPropertyName("bots")] public List<Trading.BotConfig>? Bots { get; set; }
+    /// <summary>Default risk limits for every bot (snake_case keys, see README).</summary>
+    [JsonPropertyName("risk")] public TBot.Engine.Risk.RiskLimitsConfig? Risk { get; set; }
+    [JsonPropertyName("execution")] public Trading.ExecutionConfig Execution { get; set; } = new();
+    [JsonPropertyName("journal")] public Trading.JournalConfig Journal { get; set; } = new();
+    /// <summary>Interval of the timer events on the ring (bar closes, quote refresh).</summary>
+    [JsonPropertyName("timerMs")] public int TimerMs { get; set; } = 100;
 
     private static readonly JsonSerializerOptions Json = new()
     {

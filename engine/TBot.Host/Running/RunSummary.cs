@@ -12,6 +12,16 @@ public sealed record RunSummary
     [JsonPropertyName("books")] public SortedDictionary<string, BookTop> Books { get; init; } = [];
     [JsonPropertyName("ring")] public RingSummary Ring { get; init; } = new();
     [JsonPropertyName("simulator_faults")] public SortedDictionary<string, long>? SimulatorFaults { get; init; }
+    /// <summary>The journal directory.</summary>
+    [JsonPropertyName("journal")] public string Journal { get; init; } = "";
+    [JsonPropertyName("journal_info")] public JournalSummary? JournalInfo { get; init; }
+    [JsonPropertyName("orders")] public long Orders { get; init; }
+    [JsonPropertyName("fills")] public long Fills { get; init; }
+    [JsonPropertyName("positions")] public SortedDictionary<string, SortedDictionary<string, string>> Positions { get; init; } = [];
+    [JsonPropertyName("pnl")] public SortedDictionary<string, Trading.BotPnl> Pnl { get; init; } = [];
+    [JsonPropertyName("state_hash")] public string StateHash { get; init; } = "";
+    [JsonPropertyName("trading")] public Trading.TradingReport? Trading { get; init; }
+    [JsonPropertyName("live")] public LiveSummary? Live { get; init; }
 }
 
 public sealed record RingSummary
@@ -19,5 +29,4 @@ public sealed record RingSummary
     [JsonPropertyName("published")] public long Published { get; init; }
     [JsonPropertyName("processed")] public long Processed { get; init; }
     [JsonPropertyName("avg_batch")] public double AverageBatch { get; init; }
-    [JsonPropertyName("by_kind")] public SortedDictionary<string, long> ByKind { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using TBot.Adapters.Simulator.Faults;
 using TBot.Adapters.Simulator.Market;
 using TBot.Adapters.Simulator.Orders;
 using TBot.Adapters.Simulator.Signing;
@@ -14,9 +15,11 @@ namespace TBot.Adapters.Simulator.Binance;
 
 /// <summary>
 /// Signed Binance order endpoints (POST/DELETE/GET /api/v3/order, POST /api/v3/order/test, GET
-/// /api/v3/openOrders). Checks, in Binance's order: API key (-2014/-2015), timestamp and recvWindow (-1021),
-/// signature (-1022), then parameters and filters (-1102, -1121, -1013, -1111 ...). Placement runs on the pump
-/// thread because taker orders consume the public book.
+/// /api/v3/openOrders, GET /api/v3/account). Checks, in Binance's order: API key (-2014/-2015), timestamp and
+/// recvWindow (-1021, against the possibly skewed server clock), signature (-1022), then parameters and filters
+/// (-1102, -1121, -1013, -1111 ...). Placement runs on the pump thread because taker orders consume the public
+/// book. Faults: <see cref="FaultKind.DropOrderRequest"/> aborts a new-order POST before placing it,
+/// <see cref="FaultKind.DropOrderResponse"/> places it and then aborts instead of answering.
 /// </summary>
 internal sealed class BinanceOrderApi
 {
@@ -40,7 +43,7 @@ internal sealed class BinanceOrderApi
             body = await reader.ReadToEndAsync(http.RequestAborted);
         }
         var p = RequestParameters.Parse(http.Request.QueryString.Value, body);
-        var nowMs = WireTime.ToUnixMs(WireTime.NowNs());
+        var nowMs = BinanceServerTime.NowMs(_ctx.Options);
 
         var key = http.Request.Headers["X-MBX-APIKEY"].ToString();
         if (key.Length == 0)
@@ -99,6 +102,10 @@ internal sealed class BinanceOrderApi
             case "/api/v3/openOrders" when HttpMethods.IsGet(method):
                 await OpenOrders(http, p);
                 return;
+            case "/api/v3/account" when HttpMethods.IsGet(method):
+                var balances = _ctx.Orders.Balances();
+                await RestResponder.WriteAsync(http, 200, w => BinanceAccountWriter.Write(w, balances, nowMs));
+                return;
             default:
                 await BinanceRestApi.Error(http, 405, -1000, $"Method {method} not allowed on {path}.");
                 return;
@@ -109,6 +116,7 @@ internal sealed class BinanceOrderApi
 
     private async Task NewOrder(HttpContext http, RequestParameters p, long nowMs, bool test)
     {
+        if (!test && p["newClientOrderId"] is { } submittedId) _ctx.Orders.RecordSubmission(submittedId);
         var symbol = p["symbol"];
         if (symbol is null)
         {
@@ -258,6 +266,11 @@ internal sealed class BinanceOrderApi
             return;
         }
 
+        if (_ctx.Faults.ShouldInject(FaultKind.DropOrderRequest, Venue.Binance))
+        {
+            http.Abort(); // lost on the way in: nothing is placed
+            return;
+        }
         var request = new OrderRequest(market, side, type, tif, price, quantity, quoteQuantity, clientId, nowMs);
         OrderPlacement placement;
         try
@@ -275,6 +288,11 @@ internal sealed class BinanceOrderApi
         if (placement.Order is not { } order)
         {
             await BinanceRestApi.Error(http, 400, placement.ErrorCode, placement.ErrorMessage!);
+            return;
+        }
+        if (_ctx.Faults.ShouldInject(FaultKind.DropOrderResponse, Venue.Binance))
+        {
+            http.Abort(); // placed, but the client never hears about it
             return;
         }
         await RestResponder.WriteAsync(http, 200, w => BinanceOrderWriter.NewOrder(w, order, responseType, nowMs));

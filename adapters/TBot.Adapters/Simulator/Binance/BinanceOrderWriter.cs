@@ -80,7 +80,7 @@ internal static class BinanceOrderWriter
         BinanceWire.Quantity(w, JsonEncodedText.Encode("origQty"), m, o.OrigQuantity);
         BinanceWire.Quantity(w, JsonEncodedText.Encode("executedQty"), m, o.ExecutedQuantity);
         Wire.WireJson.Decimal(w, JsonEncodedText.Encode("origQuoteOrderQty"), o.OrigQuoteQuantity, m.Spec.PriceScale, BinanceWire.Style);
-        Wire.WireJson.Decimal(w, JsonEncodedText.Encode("cummulativeQuoteQty"), o.CumulativeQuote, m.Spec.PriceScale, BinanceWire.Style);
+        Wire.WireJson.Decimal(w, JsonEncodedText.Encode("cummulativeQuoteQty"), o.CumulativeQuote, SimOrder.QuoteScale, BinanceWire.Style);
         w.WriteString("status", SimOrderNames.Status(o.Status));
         w.WriteString("timeInForce", SimOrderNames.TimeInForce(o.TimeInForce));
         w.WriteString("type", SimOrderNames.Type(o.Type));

@@ -12,7 +12,7 @@ namespace TBot.Adapters.Simulator.Binance;
 
 /// <summary>
 /// Binance REST: /api/v3/ping, time, exchangeInfo, depth (lastUpdateId consistent with the depth stream: it
-/// is the id of the last diff already queued), ticker/bookTicker, klines, and the signed order endpoints.
+/// is the id of the last diff already queued), ticker/bookTicker, klines, and the signed order and account endpoints.
 /// Every response carries X-MBX-USED-WEIGHT-1M; an injected 429 carries Retry-After.
 /// </summary>
 internal sealed class BinanceRestApi
@@ -53,15 +53,16 @@ internal sealed class BinanceRestApi
                 });
                 return;
             case "/api/v3/time" when HttpMethods.IsGet(method):
+                var serverMs = BinanceServerTime.NowMs(_ctx.Options);
                 await RestResponder.WriteAsync(http, 200, w =>
                 {
                     w.WriteStartObject();
-                    w.WriteNumber("serverTime", nowMs);
+                    w.WriteNumber("serverTime", serverMs);
                     w.WriteEndObject();
                 });
                 return;
             case "/api/v3/exchangeInfo" when HttpMethods.IsGet(method):
-                await ExchangeInfo(http, nowMs);
+                await ExchangeInfo(http, BinanceServerTime.NowMs(_ctx.Options));
                 return;
             case "/api/v3/depth" when HttpMethods.IsGet(method):
                 await Depth(http);
@@ -72,7 +73,7 @@ internal sealed class BinanceRestApi
             case "/api/v3/klines" when HttpMethods.IsGet(method):
                 await Klines(http, nowMs);
                 return;
-            case "/api/v3/order" or "/api/v3/order/test" or "/api/v3/openOrders":
+            case "/api/v3/order" or "/api/v3/order/test" or "/api/v3/openOrders" or "/api/v3/account":
                 await _orders.HandleAsync(http, path);
                 return;
             default:
@@ -83,7 +84,7 @@ internal sealed class BinanceRestApi
 
     private static int WeightOf(string path, string? limitText)
     {
-        if (path != "/api/v3/depth") return path == "/api/v3/exchangeInfo" ? 20 : path == "/api/v3/ticker/bookTicker" ? 2 : 1;
+        if (path != "/api/v3/depth") return path is "/api/v3/exchangeInfo" or "/api/v3/account" ? 20 : path == "/api/v3/ticker/bookTicker" ? 2 : 1;
         var limit = int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 100;
         return limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
     }

@@ -19,4 +19,10 @@ public enum FaultKind : byte
     RateLimit429 = 6,
     /// <summary>An OKX books message with a wrong checksum.</summary>
     ChecksumMismatch = 7,
+    /// <summary>A Binance order POST is executed but its response is never sent: the connection is aborted (a
+    /// crash or network cut between submit and acknowledgement; the client must query, not resend).</summary>
+    DropOrderResponse = 8,
+    /// <summary>A Binance order POST is dropped before it reaches the matching engine: the connection is aborted
+    /// and no order exists (a later query answers -2013).</summary>
+    DropOrderRequest = 9,
 }

@@ -4,17 +4,23 @@ using TBot.Engine.Events;
 namespace TBot.Adapters.Simulator.Orders;
 
 /// <summary>
-/// Orders by id and client id, and the resting ones. Placement and resting fills run on the pump thread (they
-/// touch the book); queries and cancels come from HTTP threads; all under one lock.
+/// Orders by id and client id, and the resting ones, plus the account their fills move. Placement and resting
+/// fills run on the pump thread (they touch the book); queries and cancels come from HTTP threads; all under one lock.
 /// </summary>
 public sealed class OrderStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, SimOrder> _byId = [];
     private readonly Dictionary<(int Market, string ClientId), SimOrder> _byClientId = [];
+    private readonly Dictionary<string, int> _submissions = new(StringComparer.Ordinal);
     private readonly List<SimOrder> _resting = [];
     private long _nextOrderId = 1_000_000;
     private long _nextPrivateTradeId = 900_000_000;
+
+    public OrderStore(SimAccount? account = null) => Account = account ?? new SimAccount();
+
+    /// <summary>Balances moved by this store's fills.</summary>
+    public SimAccount Account { get; }
 
     public int Count
     {
@@ -37,6 +43,43 @@ public sealed class OrderStore
     public List<SimOrder> Open(InstrumentMarket? market)
     {
         lock (_gate) return _resting.Where(o => market is null || o.Market == market).OrderBy(o => o.OrderId).ToList();
+    }
+
+    /// <summary>
+    /// How many new-order POSTs carried <paramref name="clientOrderId"/> (authenticated ones, whatever became of
+    /// them: placed, rejected as duplicates, or lost to a fault). Lets tests prove a client never resent an order.
+    /// </summary>
+    public int Submissions(string clientOrderId)
+    {
+        lock (_gate) return _submissions.GetValueOrDefault(clientOrderId);
+    }
+
+    internal void RecordSubmission(string clientOrderId)
+    {
+        lock (_gate) _submissions[clientOrderId] = _submissions.GetValueOrDefault(clientOrderId) + 1;
+    }
+
+    /// <summary>Every asset of the account: free = total − what resting orders lock.</summary>
+    public List<SimBalance> Balances()
+    {
+        var totals = Account.Totals();
+        var locked = new Dictionary<string, long>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            foreach (var o in _resting)
+            {
+                var (asset, amount) = SimAccount.Locked(o);
+                locked[asset] = locked.GetValueOrDefault(asset) + amount;
+            }
+        }
+        foreach (var asset in locked.Keys) totals.TryAdd(asset, 0);
+        var list = new List<SimBalance>(totals.Count);
+        foreach (var (asset, total) in totals)
+        {
+            var l = locked.GetValueOrDefault(asset);
+            list.Add(new SimBalance(asset, total - l, l));
+        }
+        return list;
     }
 
     /// <summary>Cancel an open order; false if it is no longer open.</summary>
@@ -87,7 +130,11 @@ public sealed class OrderStore
             m.Rebalance(step);
             m.End(step);
             var trades = step.Trades;
-            for (var i = 0; i < fills.Count; i++) order.AddFill(fills[i].Price, fills[i].Quantity, trades[i].TradeId);
+            for (var i = 0; i < fills.Count; i++)
+            {
+                order.AddFill(fills[i].Price, fills[i].Quantity, trades[i].TradeId);
+                Account.ApplyFill(m, r.Side, fills[i].Price, fills[i].Quantity);
+            }
             publish(step);
         }
         if (r.Type == SimOrderType.Market && r.Quantity == 0) order.OrigQuantity = order.ExecutedQuantity;
@@ -123,6 +170,7 @@ public sealed class OrderStore
                     ? market.Asks.Count > 0 && market.Asks.BestPrice <= o.Price
                     : market.Bids.Count > 0 && market.Bids.BestPrice >= o.Price;
                 if (!crossed) continue;
+                Account.ApplyFill(market, o.Side, o.Price, o.RemainingQuantity);
                 o.AddFill(o.Price, o.RemainingQuantity, ++_nextPrivateTradeId);
                 o.Status = SimOrderStatus.Filled;
                 o.UpdateTimeMs = Wire.WireTime.ToUnixMs(Wire.WireTime.NowNs());

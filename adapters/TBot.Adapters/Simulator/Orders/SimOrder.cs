@@ -45,7 +45,11 @@ public sealed class SimOrder
 
     public long ExecutedQuantity { get; internal set; }
 
-    /// <summary>Sum of price×quantity of the fills, at the price scale.</summary>
+    /// <summary>Decimals of <see cref="CumulativeQuote"/> (Binance states quote amounts with 8).</summary>
+    public const int QuoteScale = 8;
+
+    /// <summary>Sum of price×quantity of the fills, at <see cref="QuoteScale"/> decimals (exact when the instrument's
+    /// price and quantity scales add up to at most 8, as on Binance).</summary>
     public long CumulativeQuote { get; internal set; }
 
     public SimOrderStatus Status { get; internal set; }
@@ -61,6 +65,10 @@ public sealed class SimOrder
     {
         Fills.Add(new OrderFill(price, quantity, tradeId));
         ExecutedQuantity += quantity;
-        CumulativeQuote += (long)((Int128)price * quantity / Engine.Numerics.FixedPoint.Pow10(Market.Spec.QuantityScale));
+        var productScale = Market.Spec.PriceScale + Market.Spec.QuantityScale;
+        var product = (Int128)price * quantity;
+        CumulativeQuote += (long)(productScale <= QuoteScale
+            ? product * Engine.Numerics.FixedPoint.Pow10(QuoteScale - productScale)
+            : product / Engine.Numerics.FixedPoint.Pow10(productScale - QuoteScale));
     }
 }

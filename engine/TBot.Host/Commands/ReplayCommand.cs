@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using TBot.Host.Replay;
+
+namespace TBot.Host.Commands;
+
+/// <summary><c>tbot replay</c>: feed a journal back through the trading pipeline and print the state hash.</summary>
+public static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var journal = new Option<string>("--journal") { Description = "Journal directory to replay.", Required = true };
+        var from = new Option<string?>("--from") { Description = "Start at this time (ISO 8601 UTC, or Unix ns)." };
+        var to = new Option<string?>("--to") { Description = "Stop after this time (ISO 8601 UTC, or Unix ns)." };
+        var speed = new Option<string>("--speed") { Description = "max (default) or a multiple of the recorded pace, e.g. 1x, 10x.", DefaultValueFactory = _ => "max" };
+        var json = new Option<FileInfo?>("--json") { Description = "Write the replay summary as JSON to this path." };
+        var command = new Command("replay", "Replay a journal through the same ring, strategies, risk and order manager as the live run; prints state_hash (equal to the run's for a full replay).")
+        {
+            journal, from, to, speed, json,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var problems = new List<string>();
+            var dir = parse.GetValue(journal)!;
+            if (!File.Exists(Path.Combine(dir, TBot.Engine.Journal.JournalFormat.ManifestFileName))) problems.Add($"--journal {dir}: no journal there (manifest.json missing).");
+            var fromNs = ParseTime(parse.GetValue(from), "--from", problems);
+            var toNs = ParseTime(parse.GetValue(to), "--to", problems);
+            double pace = 0;
+            var speedText = parse.GetValue(speed) ?? "max";
+            if (speedText != "max" && !(speedText.EndsWith('x') && double.TryParse(speedText[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out pace) && pace > 0))
+                problems.Add($"--speed '{speedText}': use max or a positive multiple like 1x.");
+            if (problems.Count > 0)
+            {
+                foreach (var p in problems) Console.Error.WriteLine(p);
+                return Task.FromResult(2);
+            }
+            using var loggers = CliLogging.Create(LogLevel.Information);
+            var summary = new JournalReplay(loggers).Run(new JournalReplay.Settings(dir, fromNs, toNs, pace), cancellationToken);
+            var c = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(c, $"replayed {summary.Events} events in {summary.DurationSeconds} s ({summary.EventsPerSecond:N0} events/s, speed {summary.Speed})"));
+            Console.WriteLine(string.Create(c, $"orders {summary.Orders}, fills {summary.Fills} (journal holds {summary.JournaledFills}), tail damage {summary.TailDamage}"));
+            foreach (var (bot, pnl) in summary.Pnl) Console.WriteLine(string.Create(c, $"  {bot}: realised {pnl.Realised}, unrealised {pnl.Unrealised}, fees {pnl.Fees}, total {pnl.Total} ({pnl.State})"));
+            Console.WriteLine($"state_hash {summary.StateHash}");
+            if (parse.GetValue(json) is { } path) CliJson.Write(path.FullName, summary);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static long? ParseTime(string? text, string option, List<string> problems)
+    {
+        if (text is null) return null;
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ns)) return ns;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
+            return (t.UtcTicks - DateTime.UnixEpoch.Ticks) * 100;
+        problems.Add($"{option} '{text}': not an ISO 8601 time or Unix nanoseconds.");
+        return null;
+    }
+}

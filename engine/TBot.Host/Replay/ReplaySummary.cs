@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+using TBot.Host.Trading;
+
+namespace TBot.Host.Replay;
+
+/// <summary>What <c>tbot replay --json</c> writes.</summary>
+public sealed record ReplaySummary
+{
+    [JsonPropertyName("journal")] public string Journal { get; init; } = "";
+    [JsonPropertyName("journal_id")] public string JournalId { get; init; } = "";
+    [JsonPropertyName("events")] public long Events { get; init; }
+    [JsonPropertyName("events_per_sec")] public double EventsPerSecond { get; init; }
+    [JsonPropertyName("duration_s")] public double DurationSeconds { get; init; }
+    [JsonPropertyName("speed")] public string Speed { get; init; } = "max";
+    [JsonPropertyName("from_ns")] public long? FromNs { get; init; }
+    [JsonPropertyName("to_ns")] public long? ToNs { get; init; }
+    [JsonPropertyName("orders")] public long Orders { get; init; }
+    [JsonPropertyName("fills")] public long Fills { get; init; }
+    [JsonPropertyName("positions")] public SortedDictionary<string, SortedDictionary<string, string>> Positions { get; init; } = [];
+    [JsonPropertyName("pnl")] public SortedDictionary<string, BotPnl> Pnl { get; init; } = [];
+    [JsonPropertyName("state_hash")] public string StateHash { get; init; } = "";
+    /// <summary>Fill decisions the journal holds, next to the fills the replay made (equal for a full replay).</summary>
+    [JsonPropertyName("journaled_fills")] public long JournaledFills { get; init; }
+    [JsonPropertyName("tail_damage")] public string TailDamage { get; init; } = "none";
+    [JsonPropertyName("trading")] public TradingReport? Trading { get; init; }
+}

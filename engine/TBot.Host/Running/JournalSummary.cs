@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace TBot.Host.Running;
+
+/// <summary>The journal part of a run summary.</summary>
+public sealed record JournalSummary
+{
+    [JsonPropertyName("id")] public string Id { get; init; } = "";
+    [JsonPropertyName("created")] public bool Created { get; init; }
+    [JsonPropertyName("rebuilt_events")] public long RebuiltEvents { get; init; }
+    [JsonPropertyName("events")] public long Events { get; init; }
+    [JsonPropertyName("decisions")] public long Decisions { get; init; }
+    [JsonPropertyName("last_position")] public long LastPosition { get; init; }
+    [JsonPropertyName("bytes_written")] public long BytesWritten { get; init; }
+    [JsonPropertyName("fsyncs")] public long Fsyncs { get; init; }
+    [JsonPropertyName("max_fsync_us")] public double MaxFsyncMicros { get; init; }
+    /// <summary>What start-up found at the tail: "none", or the damage repaired.</summary>
+    [JsonPropertyName("tail_damage")] public string TailDamage { get; init; } = "none";
+    [JsonPropertyName("bytes_dropped")] public long BytesDropped { get; init; }
+    [JsonPropertyName("errors")] public IReadOnlyList<string> Errors { get; init; } = [];
+
+    public static JournalSummary From(TradingSession session) => new()
+    {
+        Id = session.JournalTag,
+        Created = session.Recovery.Created,
+        RebuiltEvents = session.RebuiltEvents,
+        Events = session.Journal.Events,
+        Decisions = session.Journal.Decisions,
+        LastPosition = session.Writer.LastPosition,
+        BytesWritten = session.Writer.BytesWritten,
+        Fsyncs = session.Writer.Fsyncs,
+        MaxFsyncMicros = Math.Round(session.Writer.MaxFsyncNs / 1000.0, 1),
+        TailDamage = session.Recovery.TailRepaired ? session.Recovery.TailDamage.ToString() : "none",
+        BytesDropped = session.Recovery.BytesDropped,
+        Errors = session.Recovery.Errors,
+    };
+}

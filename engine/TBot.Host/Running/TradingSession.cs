@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Logging;
+using TBot.Engine.Events;
+using TBot.Engine.Instruments;
+using TBot.Engine.Journal;
+using TBot.Engine.Orders;
+using TBot.Engine.Ring;
+using TBot.Engine.Trading;
+using TBot.Host.Trading;
+
+namespace TBot.Host.Running;
+
+/// <summary>
+/// The trading half of a run: opens (or creates) the journal and repairs its tail, rebuilds the trading core
+/// from what the journal holds, then runs the core and the journal as the ring's chain (trading → journal, the
+/// journal gating the producers). Control events (disable/enable trading) go through the ring so the journal
+/// records exactly when trading was allowed.
+/// </summary>
+public sealed class TradingSession
+{
+    private readonly ILogger _log;
+    private readonly SwitchableDecisionLog _decisions;
+
+    private TradingSession(ILogger log, JournalWriter writer, JournalRecoveryReport recovery, TradingCore core, TradingProfile profile, SwitchableDecisionLog decisions)
+    {
+        _log = log;
+        _decisions = decisions;
+        Writer = writer;
+        Recovery = recovery;
+        Core = core;
+        Profile = profile;
+    }
+
+    public JournalWriter Writer { get; }
+
+    public JournalRecoveryReport Recovery { get; }
+
+    public TradingCore Core { get; }
+
+    public TradingProfile Profile { get; }
+
+    /// <summary>The journal's ring handler; its <see cref="JournalHandler.Committed"/> gates live orders (write-ahead).</summary>
+    public JournalHandler Journal { get; private set; } = null!;
+
+    private DecisionQueue _queue = null!;
+
+    public EventPipeline<MarketEvent>? Pipeline { get; private set; }
+
+    /// <summary>Events replayed from the journal at start-up.</summary>
+    public long RebuiltEvents { get; private set; }
+
+    public string JournalTag => Writer.Manifest.JournalId;
+
+    /// <summary>Open the journal in <paramref name="directory"/> (creating it for these instruments and rules, or
+    /// checking that an existing one was written with the same ones) and build the core.</summary>
+    public static TradingSession? Open(string directory, JournalOptions options, InstrumentRegistry registry, TradingProfile profile,
+        ILoggerFactory loggers, List<string> problems, int ringSize)
+    {
+        var log = loggers.CreateLogger("tbot.trading");
+        if (File.Exists(JournalManifest.PathIn(directory)))
+        {
+            var existing = JournalManifest.Load(directory);
+            CheckSameInstruments(existing, registry, directory, problems);
+            if (existing.Config is { } cfg && TradingProfile.FromJson(cfg) is { } old && !old.SameRules(profile))
+                problems.Add($"journal {directory} was written with other bots, risk limits or execution settings; continue it with the same configuration or start a new --journal directory.");
+            if (problems.Count > 0) return null;
+        }
+        var writer = JournalWriter.Open(options, JournalManifest.Create(registry.All, profile.ToJson()), out var recovery);
+        if (recovery.Created) log.LogInformation("Journal {Directory}: created (id {Id})", directory, recovery.JournalId);
+        else log.LogInformation("Journal {Directory}: {Recovery}", directory, recovery.ToString());
+        if (recovery.TailRepaired) log.LogWarning("Journal tail repaired: {Damage}, {Bytes} bytes dropped after position {Position}", recovery.TailDamage, recovery.BytesDropped, recovery.LastGoodPosition);
+        foreach (var e in recovery.Errors) log.LogError("Journal: {Error}", e);
+
+        var decisions = new SwitchableDecisionLog();
+        var core = TradingSetup.Build(profile, registry, decisions, null);
+        var built = new TradingSession(log, writer, recovery, core, profile, decisions);
+        // Live: rebuilt with nothing sent (the orders went out in earlier runs; their reports are journaled).
+        built.Rebuild(directory);
+        built._queue = new DecisionQueue(DecisionQueue.CapacityFor(ringSize, 4));
+        built.Journal = new JournalHandler(writer, built._queue);
+        return built;
+    }
+
+    private static void CheckSameInstruments(JournalManifest manifest, InstrumentRegistry registry, string directory, List<string> problems)
+    {
+        var journal = manifest.BuildRegistry();
+        var same = journal.Count == registry.Count;
+        for (var id = 1; same && id <= registry.Count; id++)
+        {
+            var a = journal[id];
+            var b = registry[id];
+            same = a.Venue == b.Venue && a.Symbol == b.Symbol && a.PriceScale == b.PriceScale && a.QuantityScale == b.QuantityScale;
+        }
+        if (!same)
+            problems.Add($"journal {directory} holds other instruments ({string.Join(", ", journal.All.Select(i => i.Key))}) than this run ({string.Join(", ", registry.All.Select(i => i.Key))}); use another --journal directory.");
+    }
+
+    /// <summary>Feed every journaled event through the core (decisions are not re-journaled: they are there already).</summary>
+    private void Rebuild(string directory)
+    {
+        _decisions.Target = NullDecisionLog.Instance;
+        if (Recovery.Created) return;
+        using var reader = JournalReader.Open(directory);
+        long seq = 0;
+        while (reader.TryRead(out var record))
+        {
+            if (record.Type != JournalRecordType.Event) continue;
+            Core.Process(in record.Event, seq++);
+        }
+        RebuiltEvents = seq;
+        if (seq > 0)
+            _log.LogInformation("Rebuilt trading state from {Events} journaled events: {Open} open orders, {Fills} fills", seq, Core.Orders.OpenOrders, Core.Orders.Counters.Fills);
+    }
+
+    /// <summary>Wire the core and the journal onto the ring and start them.</summary>
+    public void Start(RingBuffer<MarketEvent> ring, ILoggerFactory loggers)
+    {
+        _decisions.Target = _queue;
+        Pipeline = new EventPipeline<MarketEvent>(ring, new PipelineOptions { Name = "tbot" }, loggers.CreateLogger("tbot.ring"));
+        Pipeline.HandleEventsWith("trading", Core).Then("journal", Journal);
+        Pipeline.Start();
+    }
+
+    /// <summary>Publish a control event into the ring (any thread).</summary>
+    public static void Publish(RingBuffer<MarketEvent> ring, ControlCommand command, int botId = 0, int field = 0, long value = 0)
+    {
+        var seq = ring.Next();
+        ControlEvents.Write(ref ring[seq], command, botId, UnixNanos.Now(), field, value);
+        ring.Publish(seq);
+    }
+
+    /// <summary>Halt the chain (draining what is in the ring), flush and close the journal.</summary>
+    public bool Stop(TimeSpan timeout)
+    {
+        var drained = Pipeline?.Halt(timeout) ?? true;
+        Writer.Dispose();
+        return drained;
+    }
+}

@@ -1,0 +1,134 @@
+using TBot.Engine.Events;
+using TBot.Engine.Journal;
+using TBot.Engine.Orders;
+using TBot.Engine.Risk;
+using TBot.Engine.Trading;
+
+namespace TBot.Engine.Tests.Trading;
+
+public sealed class TradingCoreTests
+{
+    private static (TradingCoreFixture F, string Hash) Drive(int events, int seed, IDecisionLog? log = null)
+    {
+        var f = new TradingCoreFixture(log);
+        var source = new TradingCoreFixture.EventSource(f, seed);
+        f.Enable(0);
+        var e = default(MarketEvent);
+        for (var i = 1; i <= events; i++)
+        {
+            source.Next(ref e);
+            f.Core.Process(in e, i);
+        }
+        return (f, StateHasher.Compute(f.Core.Orders, f.Core.Market));
+    }
+
+    [Fact]
+    public void The_sample_bots_trade_through_risk_and_the_paper_gateway()
+    {
+        var (f, _) = Drive(200_000, seed: 1);
+        var orders = f.Core.Orders;
+        Assert.True(orders.Counters.Submitted > 100, $"orders {orders.Counters.Submitted}");
+        Assert.True(orders.Counters.Fills > 10, $"fills {orders.Counters.Fills}");
+        // Every bot did something.
+        for (var bot = 1; bot <= 3; bot++)
+            Assert.True(f.Core.Risk.Counters.Accepted(bot) > 0, $"bot {bot} never passed risk");
+        Assert.Equal(0, orders.Counters.IgnoredTotal);
+    }
+
+    [Fact]
+    public void Same_events_same_state_hash_different_events_different_hash()
+    {
+        var (_, a) = Drive(50_000, seed: 7);
+        var (_, b) = Drive(50_000, seed: 7);
+        var (_, c) = Drive(50_000, seed: 8);
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+    }
+
+    [Fact]
+    public void Nothing_trades_before_trading_is_enabled()
+    {
+        var f = new TradingCoreFixture();
+        var source = new TradingCoreFixture.EventSource(f, 3);
+        var e = default(MarketEvent);
+        for (var i = 0; i < 20_000; i++)
+        {
+            source.Next(ref e);
+            f.Core.Process(in e, i);
+        }
+        Assert.Equal(0, f.Core.Orders.Counters.Submitted);
+        Assert.False(f.Core.TradingEnabled);
+        f.Enable(20_000);
+        for (var i = 0; i < 20_000; i++)
+        {
+            source.Next(ref e);
+            f.Core.Process(in e, 20_001 + i);
+        }
+        Assert.True(f.Core.Orders.Counters.Submitted > 0);
+    }
+
+    [Fact]
+    public void Kill_switch_control_event_cancels_the_bots_orders_and_stops_it()
+    {
+        var decisions = new List<DecisionRecord>();
+        var (f, _) = Drive(20_000, seed: 4, new ListLog(decisions));
+        var e = default(MarketEvent);
+        ControlEvents.Write(ref e, ControlCommand.KillBot, 1, 1_800_000_000_000_000_000);
+        f.Core.Process(in e, 20_001);
+        Assert.Equal(BotRiskState.Halted, f.Core.Risk.State(1));
+        Assert.Contains(decisions, d => d.Kind == DecisionKind.KillSwitch && d.BotId == 1);
+        var submitted = f.Core.Orders.Counters.Submitted;
+        var source = new TradingCoreFixture.EventSource(f, 5);
+        for (var i = 0; i < 5_000; i++)
+        {
+            source.Next(ref e);
+            e.ReceiveTimeNs += 100_000_000_000; // after the kill
+            f.Core.Process(in e, 30_000 + i);
+        }
+        var afterKill = 0L;
+        foreach (var d in decisions)
+            if (d.Kind == DecisionKind.OrderSubmitted && d.BotId == 1 && d.Sequence > 20_001) afterKill++;
+        Assert.Equal(0, afterKill);
+        Assert.True(f.Core.Orders.Counters.Submitted >= submitted);
+    }
+
+    [Fact]
+    public void Risk_limit_changes_arrive_as_control_events()
+    {
+        var (f, _) = Drive(1_000, seed: 6);
+        var e = default(MarketEvent);
+        ControlEvents.Write(ref e, ControlCommand.SetRiskLimit, 2, 1_800_000_000_000_000_000, (int)RiskLimitField.MaxOpenOrders, 1);
+        f.Core.Process(in e, 1_001);
+        Assert.Equal(1, f.Core.Risk.Limits(2).MaxOpenOrders);
+        Assert.Equal(8, f.Core.Risk.Limits(1).MaxOpenOrders);
+    }
+
+    [Fact]
+    public void A_million_events_through_the_whole_core_allocate_nothing()
+    {
+        var f = new TradingCoreFixture();
+        var source = new TradingCoreFixture.EventSource(f, 9);
+        f.Enable(0);
+        var e = default(MarketEvent);
+        long seq = 1;
+        for (var i = 0; i < 200_000; i++)
+        {
+            source.Next(ref e);
+            f.Core.Process(in e, seq++);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000_000; i++)
+        {
+            source.Next(ref e);
+            f.Core.Process(in e, seq++);
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(f.Core.Orders.Counters.Submitted > 1000);
+        Assert.Equal(0, allocated);
+    }
+
+    private sealed class ListLog(List<DecisionRecord> list) : IDecisionLog
+    {
+        public void Append(in DecisionRecord record) => list.Add(record);
+    }
+}

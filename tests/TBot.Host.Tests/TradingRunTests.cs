@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace TBot.Host.Tests;
+
+/// <summary>
+/// The trading core end to end through the real binary: runs on the built-in simulator with the sample bots on
+/// the paper gateway, the journal written, replay reproducing the state hash, restarts continuing the journal,
+/// and a kill -9 mid-run recovered.
+/// </summary>
+public class TradingRunTests
+{
+    private static string Temp(string name) => Path.Combine(Path.GetTempPath(), $"tbot-{Guid.NewGuid():N}-{name}");
+
+    private static JsonElement ReadJson(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+
+    private static async Task<JsonElement> Run(string journal, string duration, params string[] extra)
+    {
+        var json = Temp("run.json");
+        Assert.Equal(0, await Program.MainAsync(["run", "--duration", duration, "--journal", journal, "--json", json, .. extra]));
+        return ReadJson(json);
+    }
+
+    private static async Task<JsonElement> Replay(string journal, params string[] extra)
+    {
+        var json = Temp("replay.json");
+        Assert.Equal(0, await Program.MainAsync(["replay", "--journal", journal, "--json", json, .. extra]));
+        return ReadJson(json);
+    }
+
+    [Fact]
+    public async Task A_simulator_run_trades_with_the_sample_bots_and_replay_reproduces_its_state_hash()
+    {
+        var journal = Temp("journal");
+        var run = await Run(journal, "8s", "--sim-rate", "3000");
+
+        Assert.Equal(journal, run.GetProperty("journal").GetString());
+        Assert.True(run.GetProperty("orders").GetInt64() > 0, "the sample bots placed orders");
+        Assert.True(run.GetProperty("fills").GetInt64() > 0, "the paper gateway filled some");
+        var hash = run.GetProperty("state_hash").GetString()!;
+        Assert.Matches("^[0-9a-f]{32}$", hash);
+        var pnl = run.GetProperty("pnl");
+        Assert.Equal(3, pnl.EnumerateObject().Count());
+        Assert.Equal(3, run.GetProperty("positions").EnumerateObject().Count());
+        var info = run.GetProperty("journal_info");
+        Assert.True(info.GetProperty("created").GetBoolean());
+        Assert.Equal(run.GetProperty("ring").GetProperty("published").GetInt64(), info.GetProperty("events").GetInt64());
+        Assert.True(info.GetProperty("decisions").GetInt64() > run.GetProperty("orders").GetInt64());
+
+        var replay = await Replay(journal);
+        Assert.Equal(hash, replay.GetProperty("state_hash").GetString());
+        Assert.Equal(info.GetProperty("events").GetInt64(), replay.GetProperty("events").GetInt64());
+        Assert.Equal(run.GetProperty("orders").GetInt64(), replay.GetProperty("orders").GetInt64());
+        Assert.Equal(run.GetProperty("fills").GetInt64(), replay.GetProperty("fills").GetInt64());
+        Assert.Equal(run.GetProperty("fills").GetInt64(), replay.GetProperty("journaled_fills").GetInt64());
+        Assert.Equal(pnl.GetRawText(), replay.GetProperty("pnl").GetRawText());
+        Assert.True(replay.GetProperty("events_per_sec").GetDouble() > 0);
+
+        // A partial replay is a different (earlier) state.
+        var firstHalf = await Replay(journal, "--to", (ReadFirstEventTime(journal) + 2_000_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(firstHalf.GetProperty("events").GetInt64() < replay.GetProperty("events").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_restart_continues_the_journal_and_replay_of_both_runs_gives_the_second_runs_hash()
+    {
+        var journal = Temp("journal");
+        var first = await Run(journal, "4s");
+        var firstEvents = first.GetProperty("journal_info").GetProperty("events").GetInt64();
+        var second = await Run(journal, "4s");
+        var info = second.GetProperty("journal_info");
+        Assert.False(info.GetProperty("created").GetBoolean());
+        Assert.Equal(firstEvents, info.GetProperty("rebuilt_events").GetInt64());
+        Assert.True(second.GetProperty("orders").GetInt64() >= first.GetProperty("orders").GetInt64(), "state carried over");
+
+        var replay = await Replay(journal);
+        Assert.Equal(second.GetProperty("state_hash").GetString(), replay.GetProperty("state_hash").GetString());
+        Assert.Equal(firstEvents + info.GetProperty("events").GetInt64(), replay.GetProperty("events").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_journal_written_with_other_rules_is_not_continued()
+    {
+        var journal = Temp("journal");
+        await Run(journal, "2s");
+        var config = Temp("config.json");
+        File.WriteAllText(config, """{ "venues": { "binance": { "instruments": [ { "symbol": "BTCUSDT", "priceScale": 2, "quantityScale": 5 } ] } } }""");
+        Assert.Equal(2, await Program.MainAsync(["run", "--config", config, "--journal", journal, "--duration", "1s", "--endpoint", "binance=ws://127.0.0.1:9"]));
+    }
+
+    [Fact]
+    public async Task A_killed_run_recovers_its_journal_and_nothing_before_the_tear_is_lost()
+    {
+        var journal = Temp("journal");
+        var tbot = Path.Combine(AppContext.BaseDirectory, "tbot.dll");
+        var start = new ProcessStartInfo("dotnet", ["exec", tbot, "run", "--journal", journal, "--duration", "120s", "--sim-rate", "3000"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using (var child = Process.Start(start)!)
+        {
+            child.OutputDataReceived += (_, _) => { };
+            child.ErrorDataReceived += (_, _) => { };
+            child.BeginOutputReadLine();
+            child.BeginErrorReadLine();
+            // Wait until the child has journaled a good amount, then kill -9 mid-run.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (JournalBytes(journal) < 400_000 && DateTime.UtcNow < deadline && !child.HasExited) await Task.Delay(100, TestContext.Current.CancellationToken);
+            Assert.False(child.HasExited, "the child should still be running");
+            child.Kill(entireProcessTree: true); // SIGKILL: no shutdown code runs
+            await child.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        // Make the tail torn for certain (a kill may land between records): cut the last record in half.
+        var segment = Directory.GetFiles(journal, "*.tbj").OrderBy(f => f, StringComparer.Ordinal).Last();
+        var length = new FileInfo(segment).Length;
+        using (var f = new FileStream(segment, FileMode.Open)) f.SetLength(length - 61);
+
+        var before = CountRecords(journal, out _);
+        var run = await Run(journal, "3s");
+        var info = run.GetProperty("journal_info");
+        Assert.NotEqual("none", info.GetProperty("tail_damage").GetString());
+        Assert.True(info.GetProperty("bytes_dropped").GetInt64() > 0);
+        Assert.True(info.GetProperty("rebuilt_events").GetInt64() > 1000);
+        Assert.True(info.GetProperty("rebuilt_events").GetInt64() >= before.Events);
+
+        var replay = await Replay(journal);
+        Assert.Equal(run.GetProperty("state_hash").GetString(), replay.GetProperty("state_hash").GetString());
+        Assert.Equal("none", replay.GetProperty("tail_damage").GetString());
+    }
+
+    private static long JournalBytes(string dir) =>
+        Directory.Exists(dir) ? Directory.GetFiles(dir, "*.tbj").Sum(f => new FileInfo(f).Length) : 0;
+
+    private static (long Events, long Decisions) CountRecords(string dir, out TBot.Engine.Journal.JournalDamage damage)
+    {
+        using var reader = TBot.Engine.Journal.JournalReader.Open(dir);
+        long events = 0, decisions = 0;
+        while (reader.TryRead(out var r))
+        {
+            if (r.Type == TBot.Engine.Journal.JournalRecordType.Event) events++;
+            else if (r.Type == TBot.Engine.Journal.JournalRecordType.Decision) decisions++;
+        }
+        damage = reader.TailDamage;
+        return (events, decisions);
+    }
+
+    private static long ReadFirstEventTime(string dir)
+    {
+        using var reader = TBot.Engine.Journal.JournalReader.Open(dir);
+        while (reader.TryRead(out var r))
+            if (r.Type == TBot.Engine.Journal.JournalRecordType.Event) return r.Event.ReceiveTimeNs;
+        return 0;
+    }
+}
