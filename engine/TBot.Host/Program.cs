@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(RecordCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(PerfCommand.Create());
         return root.Parse(args).InvokeAsync();
     }

@@ -116,7 +116,10 @@ public class TradingRunTests
         var length = new FileInfo(segment).Length;
         using (var f = new FileStream(segment, FileMode.Open)) f.SetLength(length - 61);
 
-        var before = CountRecords(journal, out _);
+        var before = CountRecords(journal, out var damage);
+        Assert.NotEqual(TBot.Engine.Journal.JournalDamage.None, damage);
+        Assert.Equal(TBot.Engine.Journal.JournalStatus.TornTail, TBot.Engine.Journal.JournalInspector.Inspect(journal).Status);
+        Assert.Equal(0, await Program.MainAsync(["journal", "info", "--journal", journal]));
         var run = await Run(journal, "3s");
         var info = run.GetProperty("journal_info");
         Assert.NotEqual("none", info.GetProperty("tail_damage").GetString());
@@ -152,4 +155,55 @@ public class TradingRunTests
             if (r.Type == TBot.Engine.Journal.JournalRecordType.Event) return r.Event.ReceiveTimeNs;
         return 0;
     }
+}
+
+/// <summary>Operator commands through <c>--control</c>: applied as ring events, journaled, replayed.</summary>
+public class ControlFileTests
+{
+    private static string Temp(string name) => Path.Combine(Path.GetTempPath(), $"tbot-{Guid.NewGuid():N}-{name}");
+
+    [Fact]
+    public async Task Pause_kill_and_risk_limit_changes_take_effect_while_running_and_replay_identically()
+    {
+        var journal = Temp("journal");
+        var control = Temp("control.txt");
+        File.WriteAllText(control, "pause 3\n"); // written before start: not applied
+        var json = Temp("run.json");
+        var run = Program.MainAsync(["run", "--duration", "6s", "--journal", journal, "--json", json, "--control", control]);
+        await Task.Delay(2500, TestContext.Current.CancellationToken);
+        File.AppendAllText(control, "pause 1\nkill 2\nset 3 max_open_orders 1\nset 3 daily_loss_limit 123.5\nfly 1\n");
+        Assert.Equal(0, await run);
+
+        var root = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        var pnl = root.GetProperty("pnl");
+        Assert.Equal("paused", pnl.GetProperty("1:mm-btcusdt").GetProperty("state").GetString());
+        Assert.Equal("halted", pnl.GetProperty("2:mr-ethusdt").GetProperty("state").GetString());
+        Assert.Equal("active", pnl.GetProperty("3:xv-btc").GetProperty("state").GetString());
+
+        var limits = new List<(long Field, long Value)>();
+        using (var reader = TBot.Engine.Journal.JournalReader.Open(journal))
+            while (reader.TryRead(out var r))
+                if (r.Type == TBot.Engine.Journal.JournalRecordType.Decision && r.Decision.Kind == TBot.Engine.Journal.DecisionKind.Control
+                    && r.Decision.Reason == (byte)TBot.Engine.Trading.ControlCommand.SetRiskLimit && r.Decision.BotId == 3)
+                    limits.Add((r.Decision.Quantity, r.Decision.Price));
+        Assert.Equal([((long)TBot.Engine.Trading.RiskLimitField.MaxOpenOrders, 1L), ((long)TBot.Engine.Trading.RiskLimitField.DailyLossLimit, 12_350_000_000L)], limits);
+
+        var replayJson = Temp("replay.json");
+        Assert.Equal(0, await Program.MainAsync(["replay", "--journal", journal, "--json", replayJson]));
+        var replay = JsonDocument.Parse(File.ReadAllText(replayJson)).RootElement;
+        Assert.Equal(root.GetProperty("state_hash").GetString(), replay.GetProperty("state_hash").GetString());
+        Assert.Equal(pnl.GetRawText(), replay.GetProperty("pnl").GetRawText());
+    }
+
+    [Theory]
+    [InlineData("pause 1", true)]
+    [InlineData("set 1 max_open_orders 2", true)]
+    [InlineData("set 1 max_drawdown 10.25", true)]
+    [InlineData("set 1 max_open_orders 2.5", false)]
+    [InlineData("set 1 max_speed 2", false)]
+    [InlineData("kill", false)]
+    [InlineData("kill x", false)]
+    [InlineData("resume 1 2", false)]
+    public void Command_syntax(string line, bool ok) =>
+        Assert.Equal(ok, TBot.Host.Running.ControlFile.TryParse(line, out _, out _, out _, out _, out _));
 }

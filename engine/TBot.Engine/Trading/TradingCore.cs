@@ -96,7 +96,10 @@ public sealed class TradingCore : IEventHandler<MarketEvent>
 
         _gateway.OnMarketEvent(in e, now, _orders);
 
-        for (var b = 0; b < _bots.Length; b++)
+        // Strategies see a book message once it is complete: between its first and last level the replicated
+        // book is half updated (and most depth messages carry many levels, so this also saves the work).
+        var midMessage = e.Kind is MarketEventKind.BookDelta or MarketEventKind.BookSnapshotLevel && !e.Has(EventFlags.LastInMessage);
+        for (var b = 0; b < _bots.Length && !midMessage; b++)
         {
             var bot = _bots[b];
             var ctx = bot.Context;

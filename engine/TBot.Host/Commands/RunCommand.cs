@@ -18,10 +18,11 @@ public static class RunCommand
         var endpoints = new Option<string[]>("--endpoint") { Description = "venue=ws-url[,rest-url] per venue, e.g. binance=ws://127.0.0.1:9001.", AllowMultipleArgumentsPerToken = true };
         var rate = new Option<double>("--sim-rate") { Description = "Messages per second of the built-in simulator (embedded default only).", DefaultValueFactory = _ => 2_000 };
         var journal = new Option<string?>("--journal") { Description = $"Journal directory (created, or continued after a restart). Default: the configuration's journal.directory, else {EngineRun.DefaultJournalDirectory}." };
+        var control = new Option<string?>("--control") { Description = "File of operator commands read while running (pause BOT, resume BOT, kill BOT, cancel-all BOT, set BOT FIELD VALUE); lines appended after start apply." };
         var faults = new Option<string[]>("--sim-faults") { Description = "Faults for the built-in simulator, e.g. SequenceGap:every=500.", AllowMultipleArgumentsPerToken = true };
         var command = new Command("run", "Run the engine. Without --config or --endpoint it starts the built-in exchange simulator on loopback and connects to it.")
         {
-            config, duration, json, endpoints, rate, faults, journal,
+            config, duration, json, endpoints, rate, faults, journal, control,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -73,7 +74,7 @@ public static class RunCommand
             RunSummary summary;
             try
             {
-                summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal) }, linked.Token);
+                summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control) }, linked.Token);
             }
             catch (RunProblemsException ex)
             {

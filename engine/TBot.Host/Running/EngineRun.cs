@@ -27,6 +27,9 @@ public sealed class EngineRun(ILoggerFactory loggers)
         /// <summary>Journal directory (<c>--journal</c>), else the configuration's, else <see cref="DefaultJournalDirectory"/>.</summary>
         public string? JournalDirectory { get; init; }
 
+        /// <summary>File of operator commands (<c>--control</c>), see <see cref="ControlFile"/>.</summary>
+        public string? ControlFile { get; init; }
+
     }
 
     public const string DefaultJournalDirectory = "data/journal";
@@ -137,6 +140,8 @@ public sealed class EngineRun(ILoggerFactory loggers)
             }
         }
         TradingSession.Publish(ring, ControlCommand.EnableTrading);
+        using var control = settings.ControlFile is { } controlPath ? new ControlFile(controlPath, ring, loggers.CreateLogger("tbot.control")) : null;
+        control?.Start();
 
         var quotes = new TopOfBookTracker(registry.Count, new RingEventSink(ring));
         var started = DateTime.UtcNow;
@@ -157,6 +162,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
         finally
         {
             await runtime.StopAsync().ConfigureAwait(false);
+            control?.Dispose();
             if (live is not null) await live.Gateway.StopAsync().ConfigureAwait(false);
             timer.Dispose();
             if (!session.Stop(TimeSpan.FromSeconds(10))) _log.LogError("The ring did not drain within 10 s");
@@ -176,7 +182,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
             Books = IngressReport.Books(runtime.Pipeline, registry, quotes),
             Ring = new RingSummary { Published = ring.Cursor + 1, Processed = session.Core.Counters.Events - session.RebuiltEvents, AverageBatch = Math.Round(processor.AverageBatch, 2) },
             Journal = journalDirectory,
-            JournalInfo = JournalSummary.From(session),
+            JournalInfo = JournalRunSummary.From(session),
             Trading = trading,
             Orders = trading.Orders,
             Fills = trading.Fills,

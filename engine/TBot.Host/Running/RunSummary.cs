@@ -14,7 +14,7 @@ public sealed record RunSummary
     [JsonPropertyName("simulator_faults")] public SortedDictionary<string, long>? SimulatorFaults { get; init; }
     /// <summary>The journal directory.</summary>
     [JsonPropertyName("journal")] public string Journal { get; init; } = "";
-    [JsonPropertyName("journal_info")] public JournalSummary? JournalInfo { get; init; }
+    [JsonPropertyName("journal_info")] public JournalRunSummary? JournalInfo { get; init; }
     [JsonPropertyName("orders")] public long Orders { get; init; }
     [JsonPropertyName("fills")] public long Fills { get; init; }
     [JsonPropertyName("positions")] public SortedDictionary<string, SortedDictionary<string, string>> Positions { get; init; } = [];

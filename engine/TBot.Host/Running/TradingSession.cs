@@ -100,6 +100,7 @@ public sealed class TradingSession
         _decisions.Target = NullDecisionLog.Instance;
         if (Recovery.Created) return;
         using var reader = JournalReader.Open(directory);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         long seq = 0;
         while (reader.TryRead(out var record))
         {
@@ -108,7 +109,8 @@ public sealed class TradingSession
         }
         RebuiltEvents = seq;
         if (seq > 0)
-            _log.LogInformation("Rebuilt trading state from {Events} journaled events: {Open} open orders, {Fills} fills", seq, Core.Orders.OpenOrders, Core.Orders.Counters.Fills);
+            _log.LogInformation("Rebuilt trading state from {Events} journaled events in {Seconds:F2} s ({Rate:N0} events/s): {Open} open orders, {Fills} fills",
+                seq, clock.Elapsed.TotalSeconds, seq / Math.Max(1e-9, clock.Elapsed.TotalSeconds), Core.Orders.OpenOrders, Core.Orders.Counters.Fills);
     }
 
     /// <summary>Wire the core and the journal onto the ring and start them.</summary>

@@ -18,7 +18,8 @@ public static class DefaultBots
             bots.Add(new BotConfig
             {
                 Id = 2, Name = "mr-ethusdt", Strategy = "mean-reversion",
-                Parameters = new() { ["instrument"] = Json("\"ETHUSDT@binance\""), ["order_size"] = Json("\"0.01\""), ["max_position"] = Json("\"0.03\""), ["entry_z"] = Json("1.5") },
+                Parameters = new() { ["instrument"] = Json("\"ETHUSDT@binance\""), ["order_size"] = Json("\"0.01\""), ["max_position"] = Json("\"0.03\""), ["entry_z"] = Json("1.5"),
+                    ["bar_ms"] = Json("250"), ["window_bars"] = Json("20"), ["cooldown_ms"] = Json("2000") },
             });
         if (Has(instruments, Venue.Binance, "BTCUSDT") && Has(instruments, Venue.Okx, "BTC-USDT"))
             bots.Add(new BotConfig { Id = 3, Name = "xv-btc", Strategy = "cross-venue-spread" });

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace TBot.Host.Running;
 
 /// <summary>The journal part of a run summary.</summary>
-public sealed record JournalSummary
+public sealed record JournalRunSummary
 {
     [JsonPropertyName("id")] public string Id { get; init; } = "";
     [JsonPropertyName("created")] public bool Created { get; init; }
@@ -19,7 +19,7 @@ public sealed record JournalSummary
     [JsonPropertyName("bytes_dropped")] public long BytesDropped { get; init; }
     [JsonPropertyName("errors")] public IReadOnlyList<string> Errors { get; init; } = [];
 
-    public static JournalSummary From(TradingSession session) => new()
+    public static JournalRunSummary From(TradingSession session) => new()
     {
         Id = session.JournalTag,
         Created = session.Recovery.Created,
