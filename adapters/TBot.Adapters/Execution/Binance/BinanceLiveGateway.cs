@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TBot.Adapters.Connections;
 using Microsoft.Extensions.Logging;
 using TBot.Engine.Events;
 using TBot.Engine.Instruments;
@@ -38,7 +39,7 @@ public sealed partial class BinanceLiveGateway : IExecutionGateway, IAsyncDispos
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly CommandQueue _queue;
-    private readonly WorkSignal _signal = new();
+    private readonly AsyncSignal _signal = new();
     private readonly OrderStateReporter _reporter;
     private readonly ConcurrentDictionary<long, TrackedOrder> _orders = new();
     // Ids this process has sent: a second Submit with one of them is refused (dispatcher only).

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
+using TBot.Adapters.Connections;
 
 namespace TBot.Adapters.Simulator.Transport;
 

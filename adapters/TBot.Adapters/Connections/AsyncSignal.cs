@@ -1,11 +1,11 @@
 using System.Threading.Tasks.Sources;
 
-namespace TBot.Adapters.Simulator.Transport;
+namespace TBot.Adapters.Connections;
 
 /// <summary>
-/// An allocation-free auto-reset signal for exactly one waiter (a connection's send loop): the pump sets it
-/// after appending frames; the sender awaits it when its queue is empty. Continuations run asynchronously so
-/// the pump thread never executes socket sends inline.
+/// An allocation-free auto-reset signal for exactly one async waiter, set from a hot thread: the simulator's pump
+/// wakes a connection's send loop, the trading thread wakes the live gateway's dispatcher. <see cref="Set"/> is a
+/// single compare-exchange when nobody waits. Continuations run asynchronously, never inline on the setter's thread.
 /// </summary>
 internal sealed class AsyncSignal : IValueTaskSource
 {
