@@ -67,7 +67,8 @@ public class CommandTests
         }
         var books = root.GetProperty("books");
         Assert.Equal(["BTC-USD@coinbase", "BTCUSDT@binance", "ETH-USDT@okx"], books.EnumerateObject().Select(b => b.Name).Order().ToArray());
-        Assert.All(books.EnumerateObject(), b => Assert.Equal("live", b.Value.GetProperty("state").GetString()));
+        Assert.All(books.EnumerateObject(), b => Assert.True(b.Value.GetProperty("state").GetString() == "live",
+            $"{b.Name} is {b.Value.GetProperty("state").GetString()}; venues: {root.GetProperty("venues").GetRawText()}"));
     }
 
     [Fact]

@@ -103,7 +103,12 @@ public sealed class MarketDataRuntime : IAsyncDisposable
         foreach (var f in _fetchers) f.Start(cancellationToken);
         foreach (var p in _pollers) p.Start(cancellationToken);
         foreach (var c in _connections) c.Start(cancellationToken);
+        // Registered last so it runs first when the token fires: connections closing because the run is ending
+        // must not mark books stale (the run's final book states would then depend on who won the race).
+        _stopRegistration = cancellationToken.Register(static loop => ((IngressLoop)loop!).BeginShutdown(), _loop);
     }
+
+    private CancellationTokenRegistration _stopRegistration;
 
     /// <summary>Close connections, then drain and stop the ingress thread.</summary>
     public async Task StopAsync()
@@ -117,6 +122,7 @@ public sealed class MarketDataRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopRegistration.DisposeAsync().ConfigureAwait(false);
         await StopAsync().ConfigureAwait(false);
         foreach (var c in _connections) await c.DisposeAsync().ConfigureAwait(false);
         _loop?.Dispose();

@@ -7,6 +7,10 @@ public enum FsyncPolicy : byte
     None = 0,
     /// <summary>After every flush that wrote bytes.</summary>
     EveryFlush = 1,
-    /// <summary>At a flush once <see cref="JournalOptions.FsyncIntervalMs"/> have passed since the last fsync.</summary>
+    /// <summary>
+    /// Every <see cref="JournalOptions.FsyncIntervalMs"/>, on the writer's background thread, when bytes were written
+    /// since the last fsync: the appending thread never waits for the disk. A segment is still fsynced on the
+    /// appending thread when it is sealed, and at dispose.
+    /// </summary>
     IntervalMs = 2,
 }

@@ -21,6 +21,7 @@ public sealed class JournalOptions
 
     public FsyncPolicy FsyncPolicy { get; init; } = FsyncPolicy.IntervalMs;
 
+    /// <summary>Period of the background fsync under <see cref="FsyncPolicy.IntervalMs"/> (0 is taken as 1 ms).</summary>
     public int FsyncIntervalMs { get; init; } = 100;
 
     /// <summary>A time index entry every this many records (and for the first record of every segment).</summary>

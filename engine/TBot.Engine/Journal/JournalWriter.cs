@@ -9,7 +9,9 @@ namespace TBot.Engine.Journal;
 
 /// <summary>
 /// Appends records to a journal directory (format: FORMAT.md). Single-threaded: one thread appends, flushes and
-/// fsyncs; only <see cref="WrittenPosition"/> and the counters may be read from other threads.
+/// fsyncs; only <see cref="WrittenPosition"/>, <see cref="DurablePosition"/> and the counters may be read from
+/// other threads. Under <see cref="FsyncPolicy.IntervalMs"/> the periodic fsync runs on a background thread
+/// ("tbot-journal-fsync") so the appending thread, often fused with trading, never waits for the disk.
 /// <para>
 /// Appends copy the struct's bytes into a preallocated buffer, stamp position and CRC, and hand the buffer to
 /// the OS when it is full or on <see cref="Flush"/>: nothing is allocated per record. Sealing a segment and
@@ -31,10 +33,15 @@ public sealed class JournalWriter : IDisposable
     private readonly TimeIndexBuilder _index;
     private readonly FileStream _lock;
     private readonly long _flushIntervalTicks;
-    private readonly long _fsyncIntervalTicks;
+
+    // The fsync thread fsyncs _file under _syncLock; the writer thread takes it only to close or swap _file
+    // (roll, dispose), never on the append path. fsync and pwrite on one handle may run concurrently.
+    private readonly object _syncLock = new();
+    private Thread? _fsyncThread;
+    private bool _stopping;           // under _syncLock
+    private Exception? _fsyncError;   // set by the fsync thread; the writer thread faults on it
 
     private SafeFileHandle _file = null!;
-    private FileStream _fileSync = null!; // the same handle, only for fsync (FileStream.Flush(true))
     private SafeFileHandle _indexFile = null!;
     private long _indexLength;
     private int _indexPendingCount;
@@ -46,9 +53,9 @@ public sealed class JournalWriter : IDisposable
     private long _lastRecordOffset;
     private long _lastPosition;
     private long _writtenPosition;
-    private bool _unsynced;       // bytes handed to the OS since the last fsync
+    private long _durablePosition;
+    private long _syncedBytes;    // _bytesWritten as of the last completed fsync (either thread)
     private long _lastFlushTicks;
-    private long _lastFsyncTicks;
     private bool _faulted;
     private bool _disposed;
 
@@ -69,8 +76,7 @@ public sealed class JournalWriter : IDisposable
         _index = new TimeIndexBuilder(options.IndexEveryRecords, options.IndexIntervalNs);
         _lock = lockFile;
         _flushIntervalTicks = options.FlushIntervalMs * Stopwatch.Frequency / 1000;
-        _fsyncIntervalTicks = options.FsyncIntervalMs * Stopwatch.Frequency / 1000;
-        _lastFlushTicks = _lastFsyncTicks = Stopwatch.GetTimestamp();
+        _lastFlushTicks = Stopwatch.GetTimestamp();
     }
 
     /// <summary>Full path of the journal directory.</summary>
@@ -85,6 +91,9 @@ public sealed class JournalWriter : IDisposable
 
     /// <summary>Highest position handed to the OS. Readable from any thread.</summary>
     public long WrittenPosition => Volatile.Read(ref _writtenPosition);
+
+    /// <summary>Highest position this writer has fsynced (0 until its first fsync). Readable from any thread.</summary>
+    public long DurablePosition => Volatile.Read(ref _durablePosition);
 
     /// <summary>The segment being appended to.</summary>
     public long Segment => _segment;
@@ -135,6 +144,7 @@ public sealed class JournalWriter : IDisposable
         {
             writer = new JournalWriter(options, directory, lockFile);
             recovery = writer.Recover(manifestIfNew);
+            if (options.FsyncPolicy == FsyncPolicy.IntervalMs) writer.StartFsyncThread();
             return writer;
         }
         catch
@@ -194,60 +204,54 @@ public sealed class JournalWriter : IDisposable
         _lastFlushTicks = Stopwatch.GetTimestamp();
     }
 
-    /// <summary>Flush, then ask the OS to put the segment on stable storage. Skipped when nothing was written since the last fsync.</summary>
+    /// <summary>
+    /// Flush, then ask the OS to put the segment on stable storage, on this thread. Skipped when nothing was
+    /// written since the last fsync (by either thread).
+    /// </summary>
     public void Fsync()
     {
+        ThrowIfFsyncFailed();
         Flush();
-        if (!_unsynced) return;
-        var start = Stopwatch.GetTimestamp();
+        var bytes = _bytesWritten;
+        if (bytes == Volatile.Read(ref _syncedBytes)) return;
         try
         {
-            _fileSync.Flush(flushToDisk: true);
+            SyncFile(bytes, _writtenPosition);
         }
         catch
         {
             _faulted = true;
             throw;
         }
-        var end = Stopwatch.GetTimestamp();
-        _unsynced = false;
-        _lastFsyncTicks = end;
-        var ns = (long)((end - start) * (1e9 / Stopwatch.Frequency));
-        Volatile.Write(ref _lastFsyncNs, ns);
-        if (ns > _maxFsyncNs) Volatile.Write(ref _maxFsyncNs, ns);
-        Volatile.Write(ref _fsyncs, _fsyncs + 1);
     }
 
     /// <summary>
     /// The end of a ring batch: flush per <see cref="FlushPolicy"/> (<paramref name="urgent"/>, e.g. an order
-    /// decision in the batch, flushes even under the interval policy), then fsync per <see cref="FsyncPolicy"/>.
+    /// decision in the batch, flushes even under the interval policy), then fsync under <see cref="FsyncPolicy.EveryFlush"/>
+    /// (<see cref="FsyncPolicy.IntervalMs"/> fsyncs on the background thread, never here).
     /// Returns whether it flushed. The interval is measured with <see cref="Stopwatch"/>: it only decides when
     /// bytes reach the disk, never what they are.
     /// </summary>
     public bool FlushPerPolicy(bool urgent = false)
     {
-        var now = Stopwatch.GetTimestamp();
-        var flush = _options.FlushPolicy == FlushPolicy.PerBatch || urgent || now - _lastFlushTicks >= _flushIntervalTicks;
+        ThrowIfFsyncFailed();
+        var flush = _options.FlushPolicy == FlushPolicy.PerBatch || urgent || Stopwatch.GetTimestamp() - _lastFlushTicks >= _flushIntervalTicks;
         if (flush) Flush();
-        if (_unsynced)
-        {
-            var fsync = _options.FsyncPolicy switch
-            {
-                FsyncPolicy.EveryFlush => flush,
-                FsyncPolicy.IntervalMs => now - _lastFsyncTicks >= _fsyncIntervalTicks,
-                _ => false,
-            };
-            if (fsync) Fsync();
-        }
+        // IntervalMs is the fsync thread's job; EveryFlush stays here so the flush is durable when this returns.
+        if (flush && _options.FsyncPolicy == FsyncPolicy.EveryFlush) Fsync();
         return flush;
     }
 
-    /// <summary>Flush (and fsync unless the policy is <see cref="FsyncPolicy.None"/>), close the files and release the directory.</summary>
+    /// <summary>
+    /// Stop the fsync thread, flush (and fsync unless the policy is <see cref="FsyncPolicy.None"/>), close the
+    /// files and release the directory.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed) return;
         try
         {
+            StopFsyncThread();
             if (!_faulted)
             {
                 if (_options.FsyncPolicy == FsyncPolicy.None) Flush();
@@ -301,7 +305,6 @@ public sealed class JournalWriter : IDisposable
                 _fileOffset += _buffered;
                 Volatile.Write(ref _bytesWritten, _bytesWritten + _buffered);
                 _buffered = 0;
-                _unsynced = true;
                 Volatile.Write(ref _flushes, _flushes + 1);
                 Volatile.Write(ref _writtenPosition, _lastPosition);
             }
@@ -324,17 +327,28 @@ public sealed class JournalWriter : IDisposable
     {
         if (_index.Seal(_lastPosition, _lastRecordOffset, out var entry)) AddIndexEntry(entry);
         WriteBuffer();
-        // The index is derived data (rebuilt or bypassed when damaged): only the segment is fsynced.
+        // The index is derived data (rebuilt or bypassed when damaged): only the segment is fsynced, here on
+        // this thread, so the fsync thread only ever has the current segment to look after.
         if (_options.FsyncPolicy != FsyncPolicy.None) Fsync();
-        CloseFiles();
-        StartSegment(_segment + 1, _lastPosition + 1, FileMode.CreateNew);
+        lock (_syncLock) // the fsync thread must not see a closed handle
+        {
+            try
+            {
+                CloseFiles();
+                StartSegment(_segment + 1, _lastPosition + 1, FileMode.CreateNew);
+            }
+            catch
+            {
+                _faulted = true;
+                throw;
+            }
+        }
     }
 
     private void StartSegment(long segment, long firstPosition, FileMode mode)
     {
         var path = Path.Combine(Directory, JournalFormat.SegmentFileName(segment));
         _file = File.OpenHandle(path, mode, FileAccess.ReadWrite, FileShare.Read);
-        _fileSync = new FileStream(_file, FileAccess.ReadWrite, bufferSize: 0);
         Span<byte> header = stackalloc byte[JournalFormat.SegmentHeaderBytes];
         JournalFormat.WriteSegmentHeader(header, Manifest.JournalId, segment, firstPosition);
         RandomAccess.Write(_file, header, 0);
@@ -342,7 +356,6 @@ public sealed class JournalWriter : IDisposable
         _fileOffset = header.Length;
         _segmentRecords = 0;
         _lastRecordOffset = 0;
-        _unsynced = true;
         Volatile.Write(ref _bytesWritten, _bytesWritten + header.Length);
         Volatile.Write(ref _segmentsCreated, _segmentsCreated + 1);
         _index.Reset();
@@ -351,9 +364,91 @@ public sealed class JournalWriter : IDisposable
 
     private void CloseFiles()
     {
-        _fileSync?.Dispose();
         _file?.Dispose();
         _indexFile?.Dispose();
+    }
+
+    /// <summary>fsync the current segment. <paramref name="bytes"/> and <paramref name="position"/> were read
+    /// before the call: the OS had them, so they are durable once it returns. Runs on either thread.</summary>
+    private void SyncFile(long bytes, long position)
+    {
+        var start = Stopwatch.GetTimestamp();
+        RandomAccess.FlushToDisk(_file);
+        var ns = (long)((Stopwatch.GetTimestamp() - start) * (1e9 / Stopwatch.Frequency));
+        Volatile.Write(ref _lastFsyncNs, ns);
+        StoreMax(ref _maxFsyncNs, ns);
+        StoreMax(ref _syncedBytes, bytes);
+        StoreMax(ref _durablePosition, position);
+        Interlocked.Increment(ref _fsyncs);
+    }
+
+    /// <summary>Both threads fsync: a slower one must not move a value back.</summary>
+    private static void StoreMax(ref long target, long value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current) return;
+            current = seen;
+        }
+    }
+
+    private void StartFsyncThread()
+    {
+        _fsyncThread = new Thread(FsyncLoop) { Name = "tbot-journal-fsync", IsBackground = true };
+        _fsyncThread.Start();
+    }
+
+    /// <summary>Every FsyncIntervalMs, fsync the current segment if bytes reached the OS since the last fsync.
+    /// Holds _syncLock except while waiting, so a roll or dispose never closes the handle under it.</summary>
+    private void FsyncLoop()
+    {
+        var intervalMs = Math.Max(1, _options.FsyncIntervalMs); // 0 would spin
+        lock (_syncLock)
+        {
+            while (!_stopping)
+            {
+                Monitor.Wait(_syncLock, intervalMs);
+                if (_stopping || _file.IsClosed) return;
+                var bytes = Volatile.Read(ref _bytesWritten);
+                if (bytes == Volatile.Read(ref _syncedBytes)) continue;
+                try
+                {
+                    SyncFile(bytes, Volatile.Read(ref _writtenPosition));
+                }
+                catch (Exception ex)
+                {
+                    // What reached the disk is unknown (a failed fsync may drop dirty pages): the writer faults.
+                    Volatile.Write(ref _fsyncError, ex);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void StopFsyncThread()
+    {
+        if (_fsyncThread is null) return;
+        lock (_syncLock)
+        {
+            _stopping = true;
+            Monitor.Pulse(_syncLock);
+        }
+        _fsyncThread.Join();
+        _fsyncThread = null;
+    }
+
+    private void ThrowIfFsyncFailed()
+    {
+        if (Volatile.Read(ref _fsyncError) is { } error) ThrowFsyncFailed(error);
+    }
+
+    [DoesNotReturn]
+    private void ThrowFsyncFailed(Exception error)
+    {
+        _faulted = true;
+        throw new IOException("The journal's background fsync failed; the writer accepts no more records.", error);
     }
 
     private void EnsureWritable()
@@ -462,12 +557,8 @@ public sealed class JournalWriter : IDisposable
         }
 
         _file = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
-        _fileSync = new FileStream(_file, FileAccess.ReadWrite, bufferSize: 0);
-        if (tailDamage != JournalDamage.None || fileLength != goodEnd)
-        {
-            RandomAccess.SetLength(_file, goodEnd);
-            _unsynced = true;
-        }
+        var repaired = tailDamage != JournalDamage.None || fileLength != goodEnd;
+        if (repaired) RandomAccess.SetLength(_file, goodEnd);
         _segment = last;
         _fileOffset = goodEnd;
         _segmentRecords = records;
@@ -475,7 +566,7 @@ public sealed class JournalWriter : IDisposable
         _lastPosition = lastPosition;
         Volatile.Write(ref _writtenPosition, lastPosition);
         _indexFile = TimeIndexFile.Create(Path.Combine(Directory, JournalFormat.IndexFileName(last)), last, entries.ToArray(), out _indexLength);
-        if (_unsynced && _options.FsyncPolicy != FsyncPolicy.None) Fsync(); // make the repair durable
+        if (repaired && _options.FsyncPolicy != FsyncPolicy.None) SyncFile(_bytesWritten, lastPosition); // make the repair durable
         return new JournalRecoveryReport
         {
             Created = created, JournalId = Manifest.JournalId, Segments = segments.Length, TailSegment = last,

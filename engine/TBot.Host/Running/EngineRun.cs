@@ -146,6 +146,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
         var quotes = new TopOfBookTracker(registry.Count, new RingEventSink(ring));
         var started = DateTime.UtcNow;
         var runtime = new MarketDataRuntime(registry, options, quotes, loggers);
+        SortedDictionary<string, BookTop>? books = null;
         try
         {
             runtime.Start(stop);
@@ -157,6 +158,8 @@ public sealed class EngineRun(ILoggerFactory loggers)
             {
                 // The normal end of a run.
             }
+            // Books as the run ended, before closing the connections marks them stale.
+            books = IngressReport.Books(runtime.Pipeline, registry, quotes);
             _log.LogInformation("Stopping: closing connections, draining the ring");
         }
         finally
@@ -179,7 +182,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
             DurationSeconds = Math.Round(duration, 3),
             Source = source,
             Venues = venues,
-            Books = IngressReport.Books(runtime.Pipeline, registry, quotes),
+            Books = books ?? IngressReport.Books(runtime.Pipeline, registry, quotes),
             Ring = new RingSummary { Published = ring.Cursor + 1, Processed = session.Core.Counters.Events - session.RebuiltEvents, AverageBatch = Math.Round(processor.AverageBatch, 2) },
             Journal = journalDirectory,
             JournalInfo = JournalRunSummary.From(session),

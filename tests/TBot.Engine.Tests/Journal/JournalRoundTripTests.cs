@@ -214,6 +214,41 @@ public class JournalRoundTripTests
     }
 
     [Fact]
+    public void Interval_fsync_runs_in_the_background_while_appending_continues()
+    {
+        using var dir = new TempJournalDir();
+        var options = new JournalOptions
+        {
+            Directory = dir.Path, SegmentBytes = 64 * 1024, FsyncPolicy = FsyncPolicy.IntervalMs, FsyncIntervalMs = 1,
+        };
+        long count = 0;
+        var writer = OpenWriter(options, out _);
+        try
+        {
+            var fsyncs = writer.Fsyncs;
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            // Keep appending (and rolling segments) while the fsync thread works on its own.
+            while ((writer.Fsyncs < fsyncs + 3 || writer.Segment < 3) && DateTime.UtcNow < deadline)
+            {
+                AppendMix(writer, count, 100);
+                count += 100;
+                writer.FlushPerPolicy();
+            }
+            Assert.True(writer.Fsyncs >= fsyncs + 3, $"only {writer.Fsyncs - fsyncs} fsyncs");
+            Assert.True(writer.DurablePosition > 0);
+            Assert.True(writer.DurablePosition <= writer.WrittenPosition);
+            Assert.True(writer.MaxFsyncNs >= writer.LastFsyncNs);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
+        Assert.Equal(count, writer.DurablePosition); // the final fsync covers everything
+        Assert.Equal(count, ReadAllMix(dir.Path, out var tail));
+        Assert.Equal(JournalDamage.None, tail);
+    }
+
+    [Fact]
     public void Interval_flush_policy_waits_unless_urgent()
     {
         using var dir = new TempJournalDir();
