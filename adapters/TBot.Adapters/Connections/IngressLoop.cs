@@ -289,7 +289,7 @@ public sealed class IngressLoop : IDisposable
         if (Volatile.Read(ref _shuttingDown)) return;
         // Whatever was in flight is lost: the books cannot be trusted until resynced. The resulting actions wait
         // for the reconnect (snapshots) or are covered by it (resubscribe).
-        _pipeline.MarkConnectionStale(frame.Venue, frame.ConnectionId, RejectReason.SequenceGap);
+        _pipeline.MarkConnectionStale(frame.Venue, frame.ConnectionId, RejectReason.SequenceGap, frame.ReceiveTimeNs);
     }
 
     private void OnSnapshot(in FrameHandle frame)

@@ -79,7 +79,7 @@ public sealed class IngressPipeline
         {
             // Per-connection sequence broken (Coinbase Advanced Trade): any channel may have lost a message.
             Reject(venue, connectionId, RejectReason.SequenceGap, frame, receiveTimeNs);
-            MarkConnectionStale(venue, connectionId, RejectReason.SequenceGap);
+            MarkConnectionStale(venue, connectionId, RejectReason.SequenceGap, receiveTimeNs);
         }
 
         switch (result.Kind)
@@ -94,7 +94,7 @@ public sealed class IngressPipeline
                 // frame (which may have been a book update) must resync the connection's books now.
                 if (venue == Venue.Coinbase && result.Reason is not (RejectReason.UnknownMessage or RejectReason.VenueError
                         or RejectReason.UnknownInstrument or RejectReason.Duplicate))
-                    MarkConnectionStale(venue, connectionId, result.Reason);
+                    MarkConnectionStale(venue, connectionId, result.Reason, receiveTimeNs);
                 return result;
         }
 
@@ -128,7 +128,7 @@ public sealed class IngressPipeline
     public void ResetConnection(Venue venue, int connectionId) => _health.Reset(venue, connectionId);
 
     /// <summary>Declare every book fed by a connection out of sync (disconnect, connection-level gap).</summary>
-    public void MarkConnectionStale(Venue venue, int connectionId, RejectReason reason)
+    public void MarkConnectionStale(Venue venue, int connectionId, RejectReason reason, long receiveTimeNs)
     {
         _accepted.Clear();
         for (var id = 1; id < _books.Length; id++)
@@ -137,7 +137,7 @@ public sealed class IngressPipeline
             if (machine is null || _instruments[id].Venue != venue) continue;
             if (_bookConnection[id] != 0 && _bookConnection[id] != connectionId) continue;
             if (machine.State == BookSyncState.Stale) continue;
-            var action = machine.MarkStale(reason, _accepted);
+            var action = machine.MarkStale(reason, _accepted, venue, connectionId, receiveTimeNs);
             Stats[(int)venue].AddResync();
             _actions.Add(new PendingAction(venue, connectionId, id, PendingActionKinds.From(action)));
         }
@@ -191,7 +191,7 @@ public sealed class IngressPipeline
             Reject(venue, connectionId, reason, frame, receiveTimeNs);
             if (machine is not null && machine.State == BookSyncState.Live)
             {
-                var action = machine.MarkStale(reason, _accepted);
+                var action = machine.MarkStale(reason, _accepted, venue, connectionId, receiveTimeNs);
                 Stats[(int)venue].AddResync();
                 _actions.Add(new PendingAction(venue, connectionId, head.InstrumentId, PendingActionKinds.From(action)));
             }

@@ -1,3 +1,4 @@
+using TBot.Engine.Instruments;
 using TBot.Engine.Events;
 using TBot.Engine.Validation;
 
@@ -99,11 +100,15 @@ public sealed class BookSyncMachine
         }
     }
 
-    /// <summary>Declare the book out of sync from outside (connection-level gap, disconnect).</summary>
-    public SyncAction MarkStale(RejectReason reason, EventBatch output)
+    /// <summary>Declare the book out of sync from outside (connection-level gap, disconnect). The status event
+    /// carries the venue, connection and time of the frame that revealed it (consumers run on engine time).</summary>
+    public SyncAction MarkStale(RejectReason reason, EventBatch output, Venue venue, int connectionId, long receiveTimeNs)
     {
         var template = default(MarketEvent);
         template.InstrumentId = Book.InstrumentId;
+        template.Venue = venue;
+        template.ConnectionId = (ushort)connectionId;
+        template.ReceiveTimeNs = receiveTimeNs;
         return Desync(reason, template, output).Action;
     }
 

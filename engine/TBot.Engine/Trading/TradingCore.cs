@@ -71,7 +71,9 @@ public sealed class TradingCore : IEventHandler<MarketEvent>
 
     public void Process(in MarketEvent e, long sequence)
     {
-        var now = e.ReceiveTimeNs;
+        // Engine time never goes back: producers (ingress, timer, live reports) stamp their events on their own
+        // threads, so receive times on the ring may be out of order by microseconds.
+        var now = e.ReceiveTimeNs > NowNs ? e.ReceiveTimeNs : NowNs;
         NowNs = now;
         _orders.Sequence = sequence;
         _orders.NowNs = now;

@@ -89,6 +89,25 @@ public class BookSyncMachineTests
     }
 
     [Fact]
+    public void An_outside_stale_mark_reports_the_venue_connection_and_time_of_the_frame_that_revealed_it()
+    {
+        var machine = new BookSyncMachine(new OrderBook(1), new TestRules(snapshotFromStream: false));
+        var output = new EventBatch();
+        machine.OnUpdate(Diff(161, 163, (Side.Buy, 11, 2)), output);
+        machine.OnSnapshot(Snapshot(160, (Side.Buy, 9, 5), (Side.Sell, 20, 5)), output);
+        Assert.Equal(BookSyncState.Live, machine.State);
+        output.Clear();
+        machine.MarkStale(RejectReason.SequenceGap, output, TBot.Engine.Instruments.Venue.Okx, 3, 1_700_000_000_123_000_000);
+        Assert.Equal(1, output.Count);
+        Assert.Equal(MarketEventKind.BookStatus, output[0].Kind);
+        Assert.True(output[0].Has(EventFlags.Stale));
+        Assert.Equal(TBot.Engine.Instruments.Venue.Okx, output[0].Venue);
+        Assert.Equal(3, output[0].ConnectionId);
+        Assert.Equal(1_700_000_000_123_000_000, output[0].ReceiveTimeNs);
+        Assert.Equal(1, output[0].InstrumentId);
+    }
+
+    [Fact]
     public void A_snapshot_older_than_the_buffer_is_refused_and_refetched()
     {
         var machine = new BookSyncMachine(new OrderBook(1), new TestRules(snapshotFromStream: false));

@@ -1,4 +1,5 @@
 using TBot.Engine.Events;
+using TBot.Engine.Instruments;
 using TBot.Engine.Journal;
 using TBot.Engine.Orders;
 using TBot.Engine.Risk;
@@ -101,6 +102,21 @@ public sealed class TradingCoreTests
         f.Core.Process(in e, 1_001);
         Assert.Equal(1, f.Core.Risk.Limits(2).MaxOpenOrders);
         Assert.Equal(8, f.Core.Risk.Limits(1).MaxOpenOrders);
+    }
+
+    [Fact]
+    public void Engine_time_never_goes_back()
+    {
+        var f = new TradingCoreFixture();
+        var e = new MarketEvent { Kind = MarketEventKind.Quote, Venue = Venue.Binance, InstrumentId = f.Btc, Bid = 6_500_000, Ask = 6_500_002, BidSize = 1, AskSize = 1, ReceiveTimeNs = 2_000 };
+        f.Core.Process(in e, 0);
+        e.ReceiveTimeNs = 1_000; // stamped earlier on another producer thread, published later
+        f.Core.Process(in e, 1);
+        Assert.Equal(2_000, f.Core.NowNs);
+        Assert.Equal(2_000, f.Core.Bots[0].Context.NowNs);
+        e.ReceiveTimeNs = 3_000;
+        f.Core.Process(in e, 2);
+        Assert.Equal(3_000, f.Core.NowNs);
     }
 
     [Fact]
