@@ -56,28 +56,11 @@ public static class PipelineHarness
         var ingress = new IngressPipeline(registry, new ValidationOptions(), sink);
         VenueCatalog.Configure(ingress, Venue.Binance, registry);
 
-        var market = new MarketState(registry);
-        var portfolio = new PortfolioBook(registry, 4);
         var decisions = new DecisionQueue(DecisionQueue.CapacityFor(1 << 16, 4));
-        var orders = new OrderManager(registry, portfolio, decisions);
-        var intents = new IntentBuffer();
-        var problems = new List<string>();
-        var parameters = new Dictionary<string, JsonElement>
-        {
-            ["instrument"] = JsonDocument.Parse("\"BTCUSDT@binance\"").RootElement,
-            ["half_spread_bps"] = JsonDocument.Parse("0.2").RootElement,
-            ["quote_size"] = JsonDocument.Parse("\"0.001\"").RootElement,
-            ["max_inventory"] = JsonDocument.Parse("\"1000\"").RootElement,
-            // Default: requote when the desired price moves 20 ticks or every 100 ms; stress: on every tick.
-            ["requote_ticks"] = JsonDocument.Parse(options.Stress ? "0" : "20").RootElement,
-            ["refresh_ms"] = JsonDocument.Parse(options.Stress ? "0" : "100").RootElement,
-        };
-        if (!StrategyFactory.TryCreate("market-maker", 1, parameters, registry, out var strategy, problems) || strategy is null)
-            throw new InvalidOperationException(string.Join(" ", problems));
-        var bots = new[] { new BotInstance(1, "perf-mm", strategy, new StrategyContext(1, market, registry, orders, intents)) };
-        var risk = new RiskManager(registry, new RiskLimits { MaxOpenOrders = 16, PriceCollarBps = 100, MaxQuoteAgeMs = 1_000 }, 8);
-        var gateway = new LatencyProbeGateway(new PaperGateway(registry, market, new PaperGatewayOptions { LatencyNs = 0, MakerFeeBps = 1, TakerFeeBps = 5 }), sink);
-        var core = new TradingCore(market, bots, intents, risk, orders, gateway, decisions);
+        LatencyProbeGateway gateway = null!;
+        var core = PerfTradingCore.Build(registry, decisions, options.Stress, paper => gateway = new LatencyProbeGateway(paper, sink));
+        var orders = core.Orders;
+        var risk = core.Risk;
 
         var writer = JournalWriter.Open(new JournalOptions { Directory = journalDir, FsyncPolicy = options.Fsync, FlushPolicy = options.Flush, BufferBytes = 4 << 20 },
             JournalManifest.Create(registry.All), out _);
