@@ -123,6 +123,7 @@ public class LiveTradingTests
         Assert.Equal(0, await Program.MainAsync(["replay", "--journal", journal, "--json", replayJson]));
         var replay = JsonDocument.Parse(File.ReadAllText(replayJson)).RootElement;
         Assert.Equal(run.GetProperty("state_hash").GetString(), replay.GetProperty("state_hash").GetString());
+        TradingRunTests.AssertEveryDecisionReproduced(replay, all.Count);
     }
 
     private static List<long> SubmittedIds(string dir)

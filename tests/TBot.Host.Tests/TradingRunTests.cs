@@ -21,6 +21,17 @@ public class TradingRunTests
         return ReadJson(json);
     }
 
+    /// <summary>A full replay made exactly the journal's decisions, every one of them.</summary>
+    internal static void AssertEveryDecisionReproduced(JsonElement replay, long atLeast)
+    {
+        var d = replay.GetProperty("decisions");
+        Assert.Null(d.GetProperty("first_mismatch").GetString());
+        Assert.Equal(0, d.GetProperty("mismatches").GetInt64());
+        Assert.Equal(0, d.GetProperty("missing").GetInt64());
+        Assert.Equal(0, d.GetProperty("extra").GetInt64());
+        Assert.True(d.GetProperty("verified").GetInt64() >= atLeast, $"verified {d.GetProperty("verified").GetInt64()} < {atLeast}");
+    }
+
     private static async Task<JsonElement> Replay(string journal, params string[] extra)
     {
         var json = Temp("replay.json");
@@ -55,10 +66,31 @@ public class TradingRunTests
         Assert.Equal(run.GetProperty("fills").GetInt64(), replay.GetProperty("journaled_fills").GetInt64());
         Assert.Equal(pnl.GetRawText(), replay.GetProperty("pnl").GetRawText());
         Assert.True(replay.GetProperty("events_per_sec").GetDouble() > 0);
+        AssertEveryDecisionReproduced(replay, info.GetProperty("decisions").GetInt64());
+        Assert.Equal(info.GetProperty("decisions").GetInt64(), replay.GetProperty("decisions").GetProperty("verified").GetInt64());
 
         // A partial replay is a different (earlier) state.
         var firstHalf = await Replay(journal, "--to", (ReadFirstEventTime(journal) + 2_000_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(firstHalf.GetProperty("events").GetInt64() < replay.GetProperty("events").GetInt64());
+    }
+
+    [Fact]
+    public async Task Replay_under_other_rules_reports_the_first_different_decision_and_fails()
+    {
+        var journal = Temp("journal");
+        var run = await Run(journal, "6s", "--sim-rate", "3000");
+        Assert.True(run.GetProperty("orders").GetInt64() > 2);
+        // Tamper with the rules stored in the manifest: the market maker may no longer have any order open.
+        var manifest = Path.Combine(journal, "manifest.json");
+        var text = File.ReadAllText(manifest);
+        var tampered = System.Text.RegularExpressions.Regex.Replace(text, "\"max_open_orders\":\\s*4", "\"max_open_orders\": 1");
+        Assert.NotEqual(text, tampered);
+        File.WriteAllText(manifest, tampered);
+        var json = Temp("replay.json");
+        Assert.Equal(1, await Program.MainAsync(["replay", "--journal", journal, "--json", json]));
+        var d = ReadJson(json).GetProperty("decisions");
+        Assert.True(d.GetProperty("mismatches").GetInt64() + d.GetProperty("missing").GetInt64() + d.GetProperty("extra").GetInt64() > 0);
+        Assert.Contains("journal", d.GetProperty("first_mismatch").GetString());
     }
 
     [Fact]
@@ -75,6 +107,7 @@ public class TradingRunTests
 
         var replay = await Replay(journal);
         Assert.Equal(second.GetProperty("state_hash").GetString(), replay.GetProperty("state_hash").GetString());
+        AssertEveryDecisionReproduced(replay, first.GetProperty("journal_info").GetProperty("decisions").GetInt64() + info.GetProperty("decisions").GetInt64());
         Assert.Equal(firstEvents + info.GetProperty("events").GetInt64(), replay.GetProperty("events").GetInt64());
     }
 
@@ -106,15 +139,16 @@ public class TradingRunTests
             child.BeginErrorReadLine();
             // Wait until the child has journaled a good amount, then kill -9 mid-run.
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (JournalBytes(journal) < 400_000 && DateTime.UtcNow < deadline && !child.HasExited) await Task.Delay(100, TestContext.Current.CancellationToken);
+            while ((LastDecision(journal) is not { EventsBefore: > 2000 }) && DateTime.UtcNow < deadline && !child.HasExited)
+                await Task.Delay(100, TestContext.Current.CancellationToken);
             Assert.False(child.HasExited, "the child should still be running");
             child.Kill(entireProcessTree: true); // SIGKILL: no shutdown code runs
             await child.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
-        // Make the tail torn for certain (a kill may land between records): cut the last record in half.
-        var segment = Directory.GetFiles(journal, "*.tbj").OrderBy(f => f, StringComparer.Ordinal).Last();
-        var length = new FileInfo(segment).Length;
-        using (var f = new FileStream(segment, FileMode.Open)) f.SetLength(length - 61);
+        // Make the tail torn for certain (a kill may land between records), and tear it through the last decision
+        // record: its event survives, its decision must be recomputed and written back on restart.
+        var (segment, offset, _) = LastDecision(journal)!.Value;
+        using (var f = new FileStream(segment, FileMode.Open)) f.SetLength(offset + 10);
 
         var before = CountRecords(journal, out var damage);
         Assert.NotEqual(TBot.Engine.Journal.JournalDamage.None, damage);
@@ -125,11 +159,31 @@ public class TradingRunTests
         Assert.NotEqual("none", info.GetProperty("tail_damage").GetString());
         Assert.True(info.GetProperty("bytes_dropped").GetInt64() > 0);
         Assert.True(info.GetProperty("rebuilt_events").GetInt64() > 1000);
-        Assert.True(info.GetProperty("rebuilt_events").GetInt64() >= before.Events);
+        Assert.True(info.GetProperty("rebuilt_events").GetInt64() >= before.Events, $"rebuilt {info.GetProperty("rebuilt_events").GetInt64()}, counted {before.Events} events and {before.Decisions} decisions before");
+        Assert.True(info.GetProperty("restored_decisions").GetInt32() >= 1, "the torn decision was recomputed and written back");
+        Assert.Equal(0, info.GetProperty("rebuild_mismatches").GetInt64());
 
         var replay = await Replay(journal);
         Assert.Equal(run.GetProperty("state_hash").GetString(), replay.GetProperty("state_hash").GetString());
         Assert.Equal("none", replay.GetProperty("tail_damage").GetString());
+        AssertEveryDecisionReproduced(replay, 1);
+    }
+
+    /// <summary>Segment file and offset of the last trading decision record (not a control command) in a (possibly
+    /// still growing) journal.</summary>
+    private static (string Segment, long Offset, long EventsBefore)? LastDecision(string dir)
+    {
+        if (!File.Exists(Path.Combine(dir, "manifest.json")) || JournalBytes(dir) == 0) return null;
+        (string, long, long)? last = null;
+        long events = 0;
+        using var reader = TBot.Engine.Journal.JournalReader.Open(dir);
+        while (reader.TryRead(out var r))
+        {
+            if (r.Type == TBot.Engine.Journal.JournalRecordType.Event) events++;
+            else if (r.Type == TBot.Engine.Journal.JournalRecordType.Decision && r.Decision.Kind != TBot.Engine.Journal.DecisionKind.Control)
+                last = (Path.Combine(dir, TBot.Engine.Journal.JournalFormat.SegmentFileName(r.Segment)), r.Offset, events);
+        }
+        return last;
     }
 
     private static long JournalBytes(string dir) =>
@@ -193,6 +247,7 @@ public class ControlFileTests
         var replay = JsonDocument.Parse(File.ReadAllText(replayJson)).RootElement;
         Assert.Equal(root.GetProperty("state_hash").GetString(), replay.GetProperty("state_hash").GetString());
         Assert.Equal(pnl.GetRawText(), replay.GetProperty("pnl").GetRawText());
+        TradingRunTests.AssertEveryDecisionReproduced(replay, limits.Count);
     }
 
     [Theory]

@@ -41,9 +41,14 @@ public static class ReplayCommand
             Console.WriteLine(string.Create(c, $"replayed {summary.Events} events in {summary.DurationSeconds} s ({summary.EventsPerSecond:N0} events/s, speed {summary.Speed})"));
             Console.WriteLine(string.Create(c, $"orders {summary.Orders}, fills {summary.Fills} (journal holds {summary.JournaledFills}), tail damage {summary.TailDamage}"));
             foreach (var (bot, pnl) in summary.Pnl) Console.WriteLine(string.Create(c, $"  {bot}: realised {pnl.Realised}, unrealised {pnl.Unrealised}, fees {pnl.Fees}, total {pnl.Total} ({pnl.State})"));
+            if (summary.Verification is { } v)
+                Console.WriteLine(v.Mismatches + v.Missing + v.Extra == 0
+                    ? string.Create(c, $"decisions: all {v.Verified} equal to the journal's")
+                    : string.Create(c, $"decisions: {v.Verified} equal, {v.Mismatches} different, {v.Missing} missing, {v.Extra} extra; first: {v.FirstMismatch}"));
             Console.WriteLine($"state_hash {summary.StateHash}");
             if (parse.GetValue(json) is { } path) CliJson.Write(path.FullName, summary);
-            return Task.FromResult(0);
+            // A replay that decides differently from the run is a failure the caller must see.
+            return Task.FromResult(summary.Verification is { } check && check.Mismatches + check.Missing + check.Extra > 0 ? 1 : 0);
         });
         return command;
     }

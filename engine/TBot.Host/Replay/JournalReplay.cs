@@ -27,7 +27,11 @@ public sealed class JournalReplay(ILoggerFactory loggers)
         var registry = manifest.BuildRegistry();
         var profile = manifest.Config is { } cfg ? TradingProfile.FromJson(cfg) : null;
         if (profile is null) throw new InvalidOperationException($"journal {directory} has no trading configuration in its manifest.");
-        var core = TradingSetup.Build(profile, registry, new SwitchableDecisionLog(), NullGateway.Instance);
+        // A full replay checks every decision against the journal's; a partial one cannot (it starts mid-stream).
+        using var verifier = settings.FromNs is null && settings.ToNs is null ? new DecisionVerifier(directory) : null;
+        var decisions = new SwitchableDecisionLog();
+        if (verifier is not null) decisions.Target = verifier;
+        var core = TradingSetup.Build(profile, registry, decisions, NullGateway.Instance);
 
         var ring = RingBuffer<MarketEvent>.CreateSingleProducer(settings.RingSize, new YieldingWaitStrategy());
         var pipeline = new EventPipeline<MarketEvent>(ring, new PipelineOptions { Name = "replay" }, loggers.CreateLogger("tbot.ring"));
@@ -60,6 +64,8 @@ public sealed class JournalReplay(ILoggerFactory loggers)
         pipeline.Halt(TimeSpan.FromSeconds(10));
 
         var trading = TradingReport.From(core);
+        var missing = verifier?.Missing() ?? 0;
+        if (verifier is { FirstMismatch: { } mismatch }) _log.LogError("Replay differs from the journal: {Mismatch}", mismatch);
         return new ReplaySummary
         {
             Journal = directory,
@@ -78,6 +84,14 @@ public sealed class JournalReplay(ILoggerFactory loggers)
             JournaledFills = journaledFills,
             TailDamage = reader.TailDamage == JournalDamage.None ? "none" : reader.TailDamage.ToString(),
             Trading = trading,
+            Verification = verifier is null ? null : new DecisionVerification
+            {
+                Verified = verifier.Verified,
+                Mismatches = verifier.Mismatches,
+                Missing = missing,
+                Extra = verifier.Extra,
+                FirstMismatch = verifier.FirstMismatch,
+            },
         };
     }
 

@@ -23,4 +23,18 @@ public sealed record ReplaySummary
     [JsonPropertyName("journaled_fills")] public long JournaledFills { get; init; }
     [JsonPropertyName("tail_damage")] public string TailDamage { get; init; } = "none";
     [JsonPropertyName("trading")] public TradingReport? Trading { get; init; }
+    /// <summary>Full replays only: every decision compared with the journal's.</summary>
+    [JsonPropertyName("decisions")] public DecisionVerification? Verification { get; init; }
+}
+
+/// <summary>How the replay's decisions compare with the journaled ones (equal in a deterministic replay).</summary>
+public sealed record DecisionVerification
+{
+    [JsonPropertyName("verified")] public long Verified { get; init; }
+    [JsonPropertyName("mismatches")] public long Mismatches { get; init; }
+    /// <summary>Journaled decisions the replay did not make.</summary>
+    [JsonPropertyName("missing")] public long Missing { get; init; }
+    /// <summary>Replay decisions beyond the journal's.</summary>
+    [JsonPropertyName("extra")] public long Extra { get; init; }
+    [JsonPropertyName("first_mismatch")] public string? FirstMismatch { get; init; }
 }

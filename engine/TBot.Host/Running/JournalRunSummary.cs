@@ -8,6 +8,10 @@ public sealed record JournalRunSummary
     [JsonPropertyName("id")] public string Id { get; init; } = "";
     [JsonPropertyName("created")] public bool Created { get; init; }
     [JsonPropertyName("rebuilt_events")] public long RebuiltEvents { get; init; }
+    /// <summary>Decisions of the last events before a crash, recomputed and written back (their records were torn off).</summary>
+    [JsonPropertyName("restored_decisions")] public int RestoredDecisions { get; init; }
+    /// <summary>Rebuilt decisions that differ from the journaled ones (0 unless the trading logic changed between runs).</summary>
+    [JsonPropertyName("rebuild_mismatches")] public long RebuildMismatches { get; init; }
     [JsonPropertyName("events")] public long Events { get; init; }
     [JsonPropertyName("decisions")] public long Decisions { get; init; }
     [JsonPropertyName("last_position")] public long LastPosition { get; init; }
@@ -24,6 +28,8 @@ public sealed record JournalRunSummary
         Id = session.JournalTag,
         Created = session.Recovery.Created,
         RebuiltEvents = session.RebuiltEvents,
+        RestoredDecisions = session.RestoredDecisions,
+        RebuildMismatches = session.RebuildMismatches,
         Events = session.Journal.Events,
         Decisions = session.Journal.Decisions,
         LastPosition = session.Writer.LastPosition,

@@ -99,6 +99,11 @@ public sealed class TradingSession
     {
         _decisions.Target = NullDecisionLog.Instance;
         if (Recovery.Created) return;
+        // The rebuild's decisions are checked against the journal's. Those past the journal's last one belong to
+        // the last events before a crash whose decision records were torn off: they are written back, right after
+        // those events, so the journal is whole again for replays and projections.
+        using var verifier = new DecisionVerifier(directory, keepExtra: true);
+        _decisions.Target = verifier;
         using var reader = JournalReader.Open(directory);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         long seq = 0;
@@ -107,11 +112,28 @@ public sealed class TradingSession
             if (record.Type != JournalRecordType.Event) continue;
             Core.Process(in record.Event, seq++);
         }
+        _decisions.Target = NullDecisionLog.Instance;
         RebuiltEvents = seq;
+        RestoredDecisions = verifier.Unjournaled.Count;
+        foreach (var d in verifier.Unjournaled) Writer.AppendDecision(in d);
+        if (RestoredDecisions > 0)
+        {
+            Writer.Flush();
+            _log.LogWarning("Journal: wrote back {Count} decisions of the last events before the crash (their records were in the torn tail)", RestoredDecisions);
+        }
+        if (verifier.FirstMismatch is { } mismatch)
+            _log.LogError("Rebuilding from the journal decided differently from the recorded run ({Count} differences); first: {Mismatch}", verifier.Mismatches, mismatch);
+        RebuildMismatches = verifier.Mismatches;
         if (seq > 0)
             _log.LogInformation("Rebuilt trading state from {Events} journaled events in {Seconds:F2} s ({Rate:N0} events/s): {Open} open orders, {Fills} fills",
                 seq, clock.Elapsed.TotalSeconds, seq / Math.Max(1e-9, clock.Elapsed.TotalSeconds), Core.Orders.OpenOrders, Core.Orders.Counters.Fills);
     }
+
+    /// <summary>Decisions written back after a torn tail (see <see cref="Rebuild"/>).</summary>
+    public int RestoredDecisions { get; private set; }
+
+    /// <summary>Rebuilt decisions that differ from the journaled ones (0 unless the trading logic changed).</summary>
+    public long RebuildMismatches { get; private set; }
 
     /// <summary>Wire the core and the journal onto the ring and start them.</summary>
     public void Start(RingBuffer<MarketEvent> ring, ILoggerFactory loggers)
