@@ -57,6 +57,7 @@ public class TradingRunTests
         Assert.True(info.GetProperty("created").GetBoolean());
         Assert.Equal(run.GetProperty("ring").GetProperty("published").GetInt64(), info.GetProperty("events").GetInt64());
         Assert.True(info.GetProperty("decisions").GetInt64() > run.GetProperty("orders").GetInt64());
+        Assert.Equal(0, info.GetProperty("decision_queue_overflows").GetInt64());
 
         var replay = await Replay(journal);
         Assert.Equal(hash, replay.GetProperty("state_hash").GetString());

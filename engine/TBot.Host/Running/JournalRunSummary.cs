@@ -14,6 +14,8 @@ public sealed record JournalRunSummary
     [JsonPropertyName("rebuild_mismatches")] public long RebuildMismatches { get; init; }
     [JsonPropertyName("events")] public long Events { get; init; }
     [JsonPropertyName("decisions")] public long Decisions { get; init; }
+    /// <summary>Decisions that did not fit the preallocated decision queue (allocated; 0 in normal operation).</summary>
+    [JsonPropertyName("decision_queue_overflows")] public long DecisionQueueOverflows { get; init; }
     [JsonPropertyName("last_position")] public long LastPosition { get; init; }
     [JsonPropertyName("bytes_written")] public long BytesWritten { get; init; }
     [JsonPropertyName("fsyncs")] public long Fsyncs { get; init; }
@@ -32,6 +34,7 @@ public sealed record JournalRunSummary
         RebuildMismatches = session.RebuildMismatches,
         Events = session.Journal.Events,
         Decisions = session.Journal.Decisions,
+        DecisionQueueOverflows = session.DecisionQueueOverflows,
         LastPosition = session.Writer.LastPosition,
         BytesWritten = session.Writer.BytesWritten,
         Fsyncs = session.Writer.Fsyncs,

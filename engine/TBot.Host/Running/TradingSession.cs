@@ -43,6 +43,9 @@ public sealed class TradingSession
 
     private DecisionQueue _queue = null!;
 
+    /// <summary>Decisions that overflowed the preallocated queue (see <see cref="DecisionQueue"/>).</summary>
+    public long DecisionQueueOverflows => _queue.Overflowed;
+
     public EventPipeline<MarketEvent>? Pipeline { get; private set; }
 
     /// <summary>Events replayed from the journal at start-up.</summary>
