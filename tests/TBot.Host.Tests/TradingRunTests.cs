@@ -263,3 +263,35 @@ public class ControlFileTests
     public void Command_syntax(string line, bool ok) =>
         Assert.Equal(ok, TBot.Host.Running.ControlFile.TryParse(line, out _, out _, out _, out _, out _));
 }
+
+/// <summary>Fail closed: when the journal can no longer write, the run stops with an error instead of trading on
+/// without a record.</summary>
+public class FailClosedTests
+{
+    private static string Temp(string name) => Path.Combine(Path.GetTempPath(), $"tbot-{Guid.NewGuid():N}-{name}");
+
+    [Fact]
+    public async Task A_journal_that_cannot_write_stops_the_run_with_exit_code_3()
+    {
+        await using var sim = new TBot.Adapters.Simulator.SimulatorHost(new TBot.Adapters.Simulator.SimulatorOptions { MessagesPerSecond = 4000 });
+        await sim.StartAsync(TestContext.Current.CancellationToken);
+        var config = Temp("config.json");
+        File.WriteAllText(config, $$"""
+        {
+          "venues": { "binance": { "endpoint": "{{sim.Endpoints.BinanceWebSocketBase}}", "rest": "{{sim.Endpoints.BinanceRestBase}}",
+            "instruments": [ { "symbol": "BTCUSDT", "priceScale": 2, "quantityScale": 5, "tickSize": "0.01", "stepSize": "0.00001" } ] } },
+          "journal": { "segmentMb": 1 }
+        }
+        """);
+        var journal = Temp("journal");
+        var json = Temp("run.json");
+        var run = Program.MainAsync(["run", "--config", config, "--journal", journal, "--duration", "60s", "--json", json]);
+        // Once the journal exists, take its directory away: the next segment cannot be created.
+        while (!File.Exists(Path.Combine(journal, "manifest.json")) && !run.IsCompleted) await Task.Delay(50, TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Directory.Delete(journal, recursive: true);
+        Assert.Equal(3, await run);
+        var root = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("fault").GetString()));
+    }
+}

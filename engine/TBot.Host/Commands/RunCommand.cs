@@ -83,6 +83,11 @@ public static class RunCommand
             }
             Print(summary);
             if (parse.GetValue(json) is { } path) CliJson.Write(path.FullName, summary);
+            if (summary.Fault is { } fault)
+            {
+                Console.Error.WriteLine($"The run stopped on an error in the trading chain: {fault}");
+                return 3;
+            }
             return 0;
         });
         return command;

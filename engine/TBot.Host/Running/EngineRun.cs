@@ -147,12 +147,31 @@ public sealed class EngineRun(ILoggerFactory loggers)
         var started = DateTime.UtcNow;
         var runtime = new MarketDataRuntime(registry, options, quotes, loggers);
         SortedDictionary<string, BookTop>? books = null;
+        // The run ends on the caller's stop, or when the chain faults (fail closed, see TradingSession.Start).
+        using var runStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        string? fault = null;
+        var watchdog = Task.Run(async () =>
+        {
+            while (!runStop.IsCancellationRequested)
+            {
+                if (session.Fault is { } ex)
+                {
+                    fault = ex.Message;
+                    _log.LogCritical(ex, "The trading chain stopped on an error; stopping the run (nothing more is traded or journaled)");
+                    session.Pipeline!.Halt(TimeSpan.FromSeconds(1)); // release the producers the halted chain was gating
+                    await runStop.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+                try { await Task.Delay(100, runStop.Token).ConfigureAwait(false); }
+                catch (OperationCanceledException) { return; }
+            }
+        });
         try
         {
-            runtime.Start(stop);
+            runtime.Start(runStop.Token);
             try
             {
-                await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, runStop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -170,6 +189,8 @@ public sealed class EngineRun(ILoggerFactory loggers)
             timer.Dispose();
             if (!session.Stop(TimeSpan.FromSeconds(10))) _log.LogError("The ring did not drain within 10 s");
         }
+        await runStop.CancelAsync().ConfigureAwait(false);
+        await watchdog.ConfigureAwait(false);
         var duration = (DateTime.UtcNow - started).TotalSeconds;
 
         var venues = new SortedDictionary<string, VenueReport>(StringComparer.Ordinal);
@@ -192,6 +213,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
             Positions = trading.Positions,
             Pnl = trading.Pnl,
             StateHash = trading.StateHash,
+            Fault = fault,
             Live = live is null ? null : LiveSummary.From(live),
             SimulatorFaults = simulator is null ? null : Faults(simulator.FaultCounters),
         };

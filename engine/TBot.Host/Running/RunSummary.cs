@@ -22,6 +22,8 @@ public sealed record RunSummary
     [JsonPropertyName("state_hash")] public string StateHash { get; init; } = "";
     [JsonPropertyName("trading")] public Trading.TradingReport? Trading { get; init; }
     [JsonPropertyName("live")] public LiveSummary? Live { get; init; }
+    /// <summary>Why the run stopped early: the trading chain (strategies, risk, orders, journal) threw. Exit code 3.</summary>
+    [JsonPropertyName("fault")] public string? Fault { get; init; }
 }
 
 public sealed record RingSummary

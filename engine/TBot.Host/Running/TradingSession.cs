@@ -142,9 +142,24 @@ public sealed class TradingSession
     public void Start(RingBuffer<MarketEvent> ring, ILoggerFactory loggers)
     {
         _decisions.Target = _queue;
-        Pipeline = new EventPipeline<MarketEvent>(ring, new PipelineOptions { Name = "tbot" }, loggers.CreateLogger("tbot.ring"));
+        // Fail closed: an exception in the trading handler (unknown state) or the journal (events no longer recorded)
+        // halts the chain instead of skipping the event; the run then stops (see EngineRun's watchdog).
+        Pipeline = new EventPipeline<MarketEvent>(ring, new PipelineOptions { Name = "tbot", ExceptionPolicy = HandlerExceptionPolicy.Halt },
+            loggers.CreateLogger("tbot.ring"));
         Pipeline.HandleEventsWith("trading", Core).Then("journal", Journal);
         Pipeline.Start();
+    }
+
+    /// <summary>The chain stopped on an exception (any thread may ask).</summary>
+    public Exception? Fault
+    {
+        get
+        {
+            if (Pipeline is null || !Pipeline.IsFaulted) return null;
+            foreach (var p in Pipeline.Processors)
+                if (p.Fault is { } ex) return ex;
+            return new InvalidOperationException("The trading chain faulted.");
+        }
     }
 
     /// <summary>Publish a control event into the ring (any thread).</summary>
