@@ -113,6 +113,16 @@ public class TradingRunTests
     }
 
     [Fact]
+    public async Task A_journal_in_use_by_another_run_is_refused()
+    {
+        var journal = Temp("journal");
+        var first = Program.MainAsync(["run", "--duration", "5s", "--journal", journal]);
+        while (!File.Exists(Path.Combine(journal, "manifest.json")) && !first.IsCompleted) await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.Equal(2, await Program.MainAsync(["run", "--duration", "1s", "--journal", journal]));
+        Assert.Equal(0, await first);
+    }
+
+    [Fact]
     public async Task A_journal_written_with_other_rules_is_not_continued()
     {
         var journal = Temp("journal");

@@ -106,7 +106,18 @@ public sealed class EngineRun(ILoggerFactory loggers)
         problems.AddRange(LiveExecution.Check(profile, binanceRest));
         TradingSession? session = null;
         if (problems.Count == 0)
-            session = TradingSession.Open(journalDirectory, journalOptions, registry, profile, loggers, problems, settings.RingSize);
+        {
+            try
+            {
+                session = TradingSession.Open(journalDirectory, journalOptions, registry, profile, loggers, problems, settings.RingSize);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                // Another writer holds the journal, a sealed segment is damaged, the directory is unusable: never
+                // trade on a journal that cannot be trusted or written.
+                problems.Add($"journal {journalDirectory}: {ex.Message}");
+            }
+        }
         if (session is null || problems.Count > 0)
         {
             if (simulator is not null) await simulator.DisposeAsync().ConfigureAwait(false);
