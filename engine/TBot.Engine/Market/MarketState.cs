@@ -37,20 +37,25 @@ public sealed class MarketState
         return q.HasTwoSidedQuote && !q.IsStale && (maxAgeNs <= 0 || nowNs - q.QuoteUpdatedNs <= maxAgeNs);
     }
 
-    public void Apply(in MarketEvent e)
+    public void Apply(in MarketEvent e) => Apply(in e, e.ReceiveTimeNs);
+
+    /// <summary>Apply an event at engine time <paramref name="nowNs"/> (the trading core's clock, which never goes
+    /// back even when producers' receive stamps arrive slightly out of order), so quote ages use the same clock as
+    /// the strategies and risk.</summary>
+    public void Apply(in MarketEvent e, long nowNs)
     {
         var id = e.InstrumentId;
         if ((uint)id >= (uint)_quotes.Length || id == 0) return;
         ref var q = ref _quotes[id];
-        q.UpdatedNs = e.ReceiveTimeNs;
+        q.UpdatedNs = nowNs;
         switch (e.Kind)
         {
             case MarketEventKind.Quote:
-                SetTop(ref q, e.Bid, e.BidSize, e.Ask, e.AskSize, e.ReceiveTimeNs);
+                SetTop(ref q, e.Bid, e.BidSize, e.Ask, e.AskSize, nowNs);
                 break;
             case MarketEventKind.Ticker:
                 if (e.Price > 0) q.LastPrice = e.Price;
-                if (e.Bid > 0 && e.Ask > 0) SetTop(ref q, e.Bid, e.BidSize, e.Ask, e.AskSize, e.ReceiveTimeNs);
+                if (e.Bid > 0 && e.Ask > 0) SetTop(ref q, e.Bid, e.BidSize, e.Ask, e.AskSize, nowNs);
                 break;
             case MarketEventKind.Trade:
                 q.LastPrice = e.Price;
@@ -67,7 +72,7 @@ public sealed class MarketState
                 if (e.Has(EventFlags.LastInMessage))
                 {
                     q.IsStale = false;
-                    TopFromBook(ref q, book, e.ReceiveTimeNs);
+                    TopFromBook(ref q, book, nowNs);
                 }
                 break;
             }
@@ -75,7 +80,7 @@ public sealed class MarketState
             {
                 var book = _books[id];
                 book.SideOf(e.Side == Side.Buy).Set(e.Price, e.Quantity, e.PriceDecimals, e.QuantityDecimals);
-                if (e.Has(EventFlags.LastInMessage)) TopFromBook(ref q, book, e.ReceiveTimeNs);
+                if (e.Has(EventFlags.LastInMessage)) TopFromBook(ref q, book, nowNs);
                 break;
             }
             case MarketEventKind.BookStatus:

@@ -29,4 +29,18 @@ public struct ExecutionReport
     public int Code;
     /// <summary>Venue time of the report, Unix ns (engine time when the venue gives none).</summary>
     public long TimeNs;
+
+    /// <summary>A rejection of <paramref name="order"/> before or at the venue, carrying the order's own terms.</summary>
+    public static ExecutionReport Rejection(in Order order, int code, long timeNs) => new()
+    {
+        Kind = ExecutionReportKind.Rejected,
+        Side = order.Side,
+        OrderType = order.Type,
+        InstrumentId = order.InstrumentId,
+        ClientOrderId = order.ClientOrderId,
+        Price = order.Price,
+        Quantity = order.Quantity,
+        Code = code,
+        TimeNs = timeNs,
+    };
 }

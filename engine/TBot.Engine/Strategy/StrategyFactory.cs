@@ -25,11 +25,7 @@ public static class StrategyFactory
         out IStrategy? strategy, List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(problems);
-        strategy = null;
-        var start = problems.Count;
-        var specs = Check(name, botId, instruments, problems);
-        return specs is not null && Build(name, StrategyParameters.Parse(specs, parameters, instruments, problems), start, out strategy, problems);
+        return TryCreate(name, botId, instruments, problems, specs => StrategyParameters.Parse(specs, parameters, instruments, problems), out strategy);
     }
 
     /// <summary><see cref="TryCreate(string,int,IReadOnlyDictionary{string,JsonElement},InstrumentRegistry,out IStrategy?,List{string})"/> with text values.</summary>
@@ -37,11 +33,17 @@ public static class StrategyFactory
         out IStrategy? strategy, List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        return TryCreate(name, botId, instruments, problems, specs => StrategyParameters.Parse(specs, parameters, instruments, problems), out strategy);
+    }
+
+    private static bool TryCreate(string name, int botId, InstrumentRegistry instruments, List<string> problems,
+        Func<IReadOnlyList<ParameterSpec>, StrategyParameters> parse, out IStrategy? strategy)
+    {
         ArgumentNullException.ThrowIfNull(problems);
         strategy = null;
         var start = problems.Count;
         var specs = Check(name, botId, instruments, problems);
-        return specs is not null && Build(name, StrategyParameters.Parse(specs, parameters, instruments, problems), start, out strategy, problems);
+        return specs is not null && Build(name, parse(specs), start, out strategy, problems);
     }
 
     private static IReadOnlyList<ParameterSpec>? Specs(string name) => name switch

@@ -78,7 +78,7 @@ public sealed class TradingCore : IEventHandler<MarketEvent>
         _orders.Sequence = sequence;
         _orders.NowNs = now;
         Counters.OnEvent();
-        _market.Apply(in e);
+        _market.Apply(in e, now);
 
         switch (e.Kind)
         {

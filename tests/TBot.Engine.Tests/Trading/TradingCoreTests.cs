@@ -71,26 +71,40 @@ public sealed class TradingCoreTests
     [Fact]
     public void Kill_switch_control_event_cancels_the_bots_orders_and_stops_it()
     {
-        var decisions = new List<DecisionRecord>();
-        var (f, _) = Drive(20_000, seed: 4, new ListLog(decisions));
-        var e = default(MarketEvent);
-        ControlEvents.Write(ref e, ControlCommand.KillBot, 1, 1_800_000_000_000_000_000);
-        f.Core.Process(in e, 20_001);
-        Assert.Equal(BotRiskState.Halted, f.Core.Risk.State(1));
-        Assert.Contains(decisions, d => d.Kind == DecisionKind.KillSwitch && d.BotId == 1);
-        var submitted = f.Core.Orders.Counters.Submitted;
-        var source = new TradingCoreFixture.EventSource(f, 5);
-        for (var i = 0; i < 5_000; i++)
+        // The same stream twice: once with bot 1 killed at event 20 001, once without. The run without the kill
+        // shows that bot 1 would have placed orders afterwards, so "none after the kill" is not vacuous.
+        static long SubmittedAfter(int bot, long after, List<DecisionRecord> decisions)
         {
-            source.Next(ref e);
-            e.ReceiveTimeNs += 100_000_000_000; // after the kill
-            f.Core.Process(in e, 30_000 + i);
+            long n = 0;
+            foreach (var d in decisions)
+                if (d.Kind == DecisionKind.OrderSubmitted && d.BotId == bot && d.Sequence > after) n++;
+            return n;
         }
-        var afterKill = 0L;
-        foreach (var d in decisions)
-            if (d.Kind == DecisionKind.OrderSubmitted && d.BotId == 1 && d.Sequence > 20_001) afterKill++;
-        Assert.Equal(0, afterKill);
-        Assert.True(f.Core.Orders.Counters.Submitted >= submitted);
+        List<DecisionRecord> Run(bool kill, out TradingCoreFixture fixture)
+        {
+            var decisions = new List<DecisionRecord>();
+            var (f, _) = Drive(20_000, seed: 4, new ListLog(decisions));
+            var e = default(MarketEvent);
+            ControlEvents.Write(ref e, kill ? ControlCommand.KillBot : ControlCommand.None, 1, f.Core.NowNs + 1_000_000);
+            f.Core.Process(in e, 20_001);
+            var source = new TradingCoreFixture.EventSource(f, 5);
+            for (var i = 0; i < 20_000; i++)
+            {
+                source.Next(ref e);
+                e.ReceiveTimeNs += 100_000_000_000; // after the kill
+                f.Core.Process(in e, 30_000 + i);
+            }
+            fixture = f;
+            return decisions;
+        }
+
+        var killed = Run(kill: true, out var k);
+        var control = Run(kill: false, out _);
+        Assert.Equal(BotRiskState.Halted, k.Core.Risk.State(1));
+        Assert.Contains(killed, d => d.Kind == DecisionKind.KillSwitch && d.BotId == 1);
+        Assert.Equal(0, k.Core.Orders.OpenOrderCount(1, 0));
+        Assert.True(SubmittedAfter(1, 20_001, control) > 0, "without the kill bot 1 keeps trading on this stream");
+        Assert.Equal(0, SubmittedAfter(1, 20_001, killed));
     }
 
     [Fact]
@@ -98,7 +112,7 @@ public sealed class TradingCoreTests
     {
         var (f, _) = Drive(1_000, seed: 6);
         var e = default(MarketEvent);
-        ControlEvents.Write(ref e, ControlCommand.SetRiskLimit, 2, 1_800_000_000_000_000_000, (int)RiskLimitField.MaxOpenOrders, 1);
+        ControlEvents.Write(ref e, ControlCommand.SetRiskLimit, 2, f.Core.NowNs + 1_000_000, (int)RiskLimitField.MaxOpenOrders, 1);
         f.Core.Process(in e, 1_001);
         Assert.Equal(1, f.Core.Risk.Limits(2).MaxOpenOrders);
         Assert.Equal(8, f.Core.Risk.Limits(1).MaxOpenOrders);

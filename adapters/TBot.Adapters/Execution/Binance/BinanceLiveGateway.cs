@@ -110,18 +110,8 @@ public sealed partial class BinanceLiveGateway : IExecutionGateway, IAsyncDispos
         }
         Stats.AddQueueFull();
         Stats.AddRejected();
-        var r = new ExecutionReport
-        {
-            Kind = ExecutionReportKind.Rejected,
-            Side = order.Side,
-            OrderType = order.Type,
-            InstrumentId = order.InstrumentId,
-            ClientOrderId = order.ClientOrderId,
-            Price = order.Price,
-            Quantity = order.Quantity,
-            Code = BinanceGatewayCodes.QueueFull,
-            TimeNs = order.UpdatedNs, // engine time: the trading thread does not read the wall clock
-        };
+        // Engine time: the trading thread does not read the wall clock.
+        var r = ExecutionReport.Rejection(in order, BinanceGatewayCodes.QueueFull, order.UpdatedNs);
         reports.OnReport(in r);
     }
 

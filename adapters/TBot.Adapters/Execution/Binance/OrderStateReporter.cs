@@ -82,18 +82,7 @@ internal sealed class OrderStateReporter(IReportPublisher publisher, BinanceQuot
     /// <summary>Reject an order that never left (nothing to track: e.g. its instrument is not a Binance one).</summary>
     public void RejectUnsent(in Order order, int code)
     {
-        var r = new ExecutionReport
-        {
-            Kind = ExecutionReportKind.Rejected,
-            Side = order.Side,
-            OrderType = order.Type,
-            InstrumentId = order.InstrumentId,
-            ClientOrderId = order.ClientOrderId,
-            Price = order.Price,
-            Quantity = order.Quantity,
-            Code = code,
-            TimeNs = Clock.UnixNs(time),
-        };
+        var r = ExecutionReport.Rejection(in order, code, Clock.UnixNs(time));
         Publish(in r);
     }
 
