@@ -130,7 +130,11 @@ public class SimulatorEndToEndTests
             var stats = rig.Runtime.Pipeline.Stats[(int)venue];
             Assert.True(stats.Frames > 100, $"{venue}: only {stats.Frames} frames");
             Assert.Equal(0, rig.Runtime.Pipeline.Rejects.Total(venue));
-            Assert.Equal(0, stats.Resyncs);
+            // A clean stream never needs a resync. The one allowed cause is a dropped connection (on a loaded 2-core
+            // host the simulator cuts a client that falls behind), which resyncs by design; the books must then
+            // still match below. CI once saw 2 resyncs here under load.
+            Assert.True(stats.Resyncs == 0 || stats.Reconnects > 0,
+                $"{venue}: {stats.Resyncs} resyncs without a reject or a reconnect (simulator slow-consumer cuts: {rig.Simulator.SlowConsumerDisconnects})");
         }
         foreach (var instrument in rig.Registry.All)
         {
