@@ -1,0 +1,101 @@
+using TBot.Engine.Journal;
+using TBot.Engine.Orders;
+
+namespace TBot.Persistence.Postgres.Warm;
+
+/// <summary>Turns decision records into warm-table rows. Pure (no I/O), so the mapping is testable alone and the
+/// journal reader's buffer never has to survive an await.</summary>
+public sealed class WarmRowBuilder
+{
+    private readonly string _journalId;
+    private readonly Dictionary<int, JournalInstrument> _instruments = [];
+
+    public WarmRowBuilder(JournalManifest manifest)
+    {
+        _journalId = manifest.JournalId;
+        foreach (var i in manifest.Instruments) _instruments[i.Id] = i;
+    }
+
+    public void Add(WarmBatch batch, in DecisionRecord d, long position)
+    {
+        switch (d.Kind)
+        {
+            case DecisionKind.OrderSubmitted:
+            case DecisionKind.OrderStatusChanged:
+            case DecisionKind.Reconciled:
+                AddOrderState(batch, in d, position);
+                break;
+            case DecisionKind.Fill:
+                AddFill(batch, in d, position);
+                break;
+            default:
+                // Risk rejects, ignored reports, cancel requests, kill switch and control decisions change no warm
+                // row (a cancel only changes the order when the venue confirms it, as a status change).
+                return;
+        }
+        batch.Decisions++;
+    }
+
+    private void AddOrderState(WarmBatch batch, in DecisionRecord d, long position)
+    {
+        var instrument = Instrument(d.InstrumentId, position);
+        var time = EngineTime.ToUtc(d.TimeNs);
+        var created = batch.Orders.TryGetValue(d.ClientOrderId, out var earlier) && earlier.HasFullState ? earlier.CreatedUtc : time;
+        batch.Orders[d.ClientOrderId] = new OrderRow
+        {
+            ClientOrderId = d.ClientOrderId,
+            HasFullState = true,
+            ClientOrderText = ClientOrderIds.Format(_journalId, d.ClientOrderId),
+            BotId = d.BotId,
+            InstrumentId = d.InstrumentId,
+            Venue = instrument.Venue,
+            Symbol = instrument.Symbol,
+            Side = SqlNames.Side(d.Side),
+            Type = SqlNames.OrderType(d.OrderType),
+            Price = d.OrderType == OrderType.Market ? null : FixedPoint.ToDecimal(d.Price, instrument.PriceScale),
+            Quantity = FixedPoint.ToDecimal(d.Quantity, instrument.QuantityScale),
+            // Value1 of these decisions is the order's filled quantity at that point.
+            FilledQuantity = FixedPoint.ToDecimal(d.Value1, instrument.QuantityScale),
+            VenueOrderId = d.VenueOrderId == 0 ? earlier?.VenueOrderId : d.VenueOrderId,
+            Status = SqlNames.Status(d.ToStatus),
+            CreatedUtc = created,
+            UpdatedUtc = time,
+            JournalPosition = position,
+        };
+        batch.Bots.Add(d.BotId);
+    }
+
+    private void AddFill(WarmBatch batch, in DecisionRecord d, long position)
+    {
+        var instrument = Instrument(d.InstrumentId, position);
+        var time = EngineTime.ToUtc(d.TimeNs);
+        var quantity = FixedPoint.ToDecimal(d.Quantity, instrument.QuantityScale);
+        var status = SqlNames.Status(d.ToStatus);
+        if (batch.Orders.TryGetValue(d.ClientOrderId, out var order))
+        {
+            order.Status = status;
+            order.UpdatedUtc = time;
+            order.JournalPosition = position;
+            if (order.HasFullState) order.FilledQuantity += quantity;
+            if (d.VenueOrderId != 0) order.VenueOrderId = d.VenueOrderId;
+        }
+        else
+        {
+            batch.Orders[d.ClientOrderId] = new OrderRow
+            {
+                ClientOrderId = d.ClientOrderId, HasFullState = false, Status = status, UpdatedUtc = time, JournalPosition = position,
+            };
+        }
+        batch.Trades.Add(new TradeRow(d.ClientOrderId, d.TradeId, d.BotId, d.InstrumentId, instrument.Venue, instrument.Symbol,
+            SqlNames.Side(d.Side), FixedPoint.ToDecimal(d.Price, instrument.PriceScale), quantity,
+            FixedPoint.ToDecimal(d.Value1, Money.Scale), d.Reason == 1, time, position));
+        // Value2 / Value3: the bot's position and realised PnL after this fill.
+        batch.Positions[(d.BotId, d.InstrumentId)] = new PositionRow(d.BotId, d.InstrumentId, instrument.Venue, instrument.Symbol,
+            FixedPoint.ToDecimal(d.Value2, instrument.QuantityScale), FixedPoint.ToDecimal(d.Value3, Money.Scale), time, position);
+        batch.Bots.Add(d.BotId);
+    }
+
+    private JournalInstrument Instrument(int id, long position) =>
+        _instruments.TryGetValue(id, out var i) ? i
+            : throw new InvalidDataException($"Journal record {position}: instrument {id} is not in the journal's manifest.");
+}
