@@ -7,7 +7,7 @@ internal sealed class BotMetricsState(int bot)
     public int Bot { get; } = bot;
     // Realised PnL (money) per instrument id, as the last fill on it reported.
     public readonly Dictionary<int, long> RealizedByInstrument = new();
-    public bool KillSwitch;
+    public bool KillSwitch, Paused;
     public long KillPnl, LastFillTimeNs, TimeNs, Position;
     public bool Dirty;
 }

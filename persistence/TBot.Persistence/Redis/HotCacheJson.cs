@@ -56,6 +56,7 @@ internal sealed class HotCacheJson
         foreach (var v in m.RealizedByInstrument.Values) realized += v;
         w.WriteNumber("realized_pnl"u8, FixedPoint.ToDecimal(realized, FixedPoint.MoneyScale));
         w.WriteBoolean("kill_switch"u8, m.KillSwitch);
+        w.WriteBoolean("paused"u8, m.Paused);
         if (m.KillSwitch) w.WriteNumber("kill_pnl"u8, FixedPoint.ToDecimal(m.KillPnl, FixedPoint.MoneyScale));
         if (m.LastFillTimeNs != 0) w.WriteNumber("last_fill_t"u8, m.LastFillTimeNs);
         return End(m.TimeNs, m.Position);

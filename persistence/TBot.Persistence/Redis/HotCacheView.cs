@@ -1,5 +1,6 @@
 using TBot.Engine.Events;
 using TBot.Engine.Journal;
+using TBot.Engine.Trading;
 using TBot.Persistence.Projections;
 
 namespace TBot.Persistence.Redis;
@@ -143,6 +144,12 @@ internal sealed class HotCacheView
                 var k = MetricsOf(d.BotId, d.TimeNs, position);
                 k.KillSwitch = true;
                 k.KillPnl = d.Value2;
+                break;
+            case DecisionKind.Control when d.BotId != 0 && (ControlCommand)d.Reason is ControlCommand.PauseBot or ControlCommand.ResumeBot:
+                var c = MetricsOf(d.BotId, d.TimeNs, position);
+                // Only an operator resume lifts a kill switch; it also ends a pause.
+                c.Paused = (ControlCommand)d.Reason == ControlCommand.PauseBot;
+                if (!c.Paused) c.KillSwitch = false;
                 break;
         }
     }

@@ -1,6 +1,7 @@
 using TBot.Engine.Events;
 using TBot.Engine.Instruments;
 using TBot.Engine.Journal;
+using TBot.Engine.Trading;
 
 namespace TBot.Persistence.Tests.Projections;
 
@@ -66,6 +67,12 @@ internal sealed class TestJournal : IDisposable
     public long KillSwitch(int bot, long pnl)
     {
         Writer.AppendDecision(new DecisionRecord { Kind = DecisionKind.KillSwitch, BotId = bot, TimeNs = Tick(), Value2 = pnl });
+        return Last;
+    }
+
+    public long Control(int bot, ControlCommand command)
+    {
+        Writer.AppendDecision(new DecisionRecord { Kind = DecisionKind.Control, BotId = bot, Reason = (byte)command, TimeNs = Tick() });
         return Last;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StackExchange.Redis;
 using TBot.Engine.Events;
+using TBot.Engine.Trading;
 using TBot.Persistence.Projections;
 using TBot.Persistence.Redis;
 using TBot.Persistence.Tests.Projections;
@@ -185,6 +186,27 @@ public sealed class RedisHotCacheTests
         Assert.Equal(0.0020m, trade.Quantity);
         Assert.Equal(99, trade.TradeId);
         Assert.Equal(0, subscriber.Malformed);
+    }
+
+    [Fact]
+    public async Task An_operator_resume_clears_the_kill_switch_in_the_metrics()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var journal = new TestJournal();
+        WriteMix(journal);
+        journal.Control(3, ControlCommand.ResumeBot);
+        journal.Control(5, ControlCommand.PauseBot);
+        journal.Flush();
+        using var redis = await TestRedis.ConnectAsync();
+        await ApplyAll(journal, new RedisHotCache(redis, journal.Manifest, Options), ct);
+        var db = redis.GetDatabase(TestRedis.Database);
+        using (var m3 = await Json(db, "metrics:3"))
+        {
+            Assert.False(m3.RootElement.GetProperty("kill_switch").GetBoolean());
+            Assert.False(m3.RootElement.GetProperty("paused").GetBoolean());
+        }
+        using var m5 = await Json(db, "metrics:5");
+        Assert.True(m5.RootElement.GetProperty("paused").GetBoolean());
     }
 
     private static async Task<JsonDocument> Json(IDatabase db, string key)
