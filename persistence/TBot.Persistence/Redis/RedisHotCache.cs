@@ -12,8 +12,8 @@ namespace TBot.Persistence.Redis;
 /// <c>tbot:checkpoint:{name}</c>. Commands are pipelined and awaited once, at EXEC. Because the checkpoint
 /// commits with the data, a crash or outage never leaves data without its checkpoint or the reverse; and since
 /// PUBLISH inside MULTI is sent on EXEC, subscribers hear of a fill exactly when it is in the cache.
-/// <para>Redis Cluster: one transaction must stay in one hash slot, and these keys span slots; against a
-/// cluster this projection needs hash-tagged keys (not done yet).</para>
+/// <para>Redis Cluster: a transaction must stay in one hash slot and these keys span slots, so against a cluster
+/// the data is pipelined first and the checkpoint written after it is acknowledged (see <see cref="ApplyAsync"/>).</para>
 /// </summary>
 public sealed class RedisHotCache : IProjection
 {
@@ -23,6 +23,8 @@ public sealed class RedisHotCache : IProjection
     private readonly HotCacheView _view;
     private readonly HotCacheJson _json = new();
     private readonly RedisKey _checkpointKey;
+    private readonly List<Task> _pending = new();
+    private bool? _isCluster;
 
     public RedisHotCache(IConnectionMultiplexer redis, JournalManifest manifest, RedisHotCacheOptions? options = null, string name = "redis-hot")
     {
@@ -46,30 +48,70 @@ public sealed class RedisHotCache : IProjection
     {
         if (batch.Count == 0) return;
         _view.Apply(batch);
-        var tran = Database().CreateTransaction();
-        // The queued commands' own tasks complete (or are cancelled) with EXEC; EXEC's result is the one to await.
+        var db = Database();
+        _pending.Clear();
+        if (!IsCluster())
+        {
+            var tran = db.CreateTransaction();
+            Queue(tran);
+            // The queued commands' own tasks complete (or are cancelled) with EXEC; EXEC's result is the one to await.
+            _ = tran.StringSetAsync(_checkpointKey, batch.LastPosition);
+            var committed = await tran.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!committed) throw new RedisException($"{Name}: transaction for positions {batch.FirstPosition}..{batch.LastPosition} was not committed.");
+            return;
+        }
+        // Cluster: a transaction cannot span hash slots and these keys do. The data goes first as one pipelined
+        // batch, the checkpoint only once every write is acknowledged: a failure in between re-applies the batch,
+        // which sets the same values (at-least-once, invisible in the keys; pub/sub receivers dedupe by position).
+        var pipeline = db.CreateBatch();
+        Queue(pipeline);
+        pipeline.Execute();
+        await Task.WhenAll(_pending).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await db.StringSetAsync(_checkpointKey, batch.LastPosition).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Queue the batch's writes: each changed key once with its final value, then the sync messages.</summary>
+    private void Queue(IBatch commands)
+    {
         foreach (var s in _view.DirtyInstruments)
         {
             var i = s.Instrument;
-            if (s.PriceDirty) _ = tran.StringSetAsync(RedisKeys.Price(i.Venue, i.Symbol), _json.Price(s), _options.PriceTtl);
-            if (s.BookDirty) _ = tran.StringSetAsync(RedisKeys.Book(i.Venue, i.Symbol), _json.Book(s, _options.BookDepth), _options.BookTtl);
+            if (s.PriceDirty) _pending.Add(commands.StringSetAsync(RedisKeys.Price(i.Venue, i.Symbol), _json.Price(s), _options.PriceTtl));
+            if (s.BookDirty) _pending.Add(commands.StringSetAsync(RedisKeys.Book(i.Venue, i.Symbol), _json.Book(s, _options.BookDepth), _options.BookTtl));
         }
         foreach (var p in _view.DirtyPositions)
         {
             var i = _view.Instrument(p.InstrumentId)!;
-            _ = tran.StringSetAsync(RedisKeys.Position(p.Bot, i.Symbol), _json.Position(p, i), _options.PositionTtl);
-            if (_options.Publish) _ = tran.PublishAsync(RedisKeys.PositionsChannel, JsonSerializer.SerializeToUtf8Bytes(ToUpdate(p, i)));
+            _pending.Add(commands.StringSetAsync(RedisKeys.Position(p.Bot, i.Symbol), _json.Position(p, i), _options.PositionTtl));
+            if (_options.Publish) _pending.Add(commands.PublishAsync(RedisKeys.PositionsChannel, JsonSerializer.SerializeToUtf8Bytes(ToUpdate(p, i))));
         }
         foreach (var m in _view.DirtyMetrics)
-            _ = tran.StringSetAsync(RedisKeys.Metrics(m.Bot), _json.Metrics(m), _options.MetricsTtl);
+            _pending.Add(commands.StringSetAsync(RedisKeys.Metrics(m.Bot), _json.Metrics(m), _options.MetricsTtl));
         if (_options.Publish)
         {
             foreach (var (position, fill) in _view.Fills)
-                _ = tran.PublishAsync(RedisKeys.TradesChannel, JsonSerializer.SerializeToUtf8Bytes(ToTrade(position, fill)));
+                _pending.Add(commands.PublishAsync(RedisKeys.TradesChannel, JsonSerializer.SerializeToUtf8Bytes(ToTrade(position, fill))));
         }
-        _ = tran.StringSetAsync(_checkpointKey, batch.LastPosition);
-        var committed = await tran.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (!committed) throw new RedisException($"{Name}: transaction for positions {batch.FirstPosition}..{batch.LastPosition} was not committed.");
+    }
+
+    /// <summary>Whether the servers are a Redis Cluster; decided once a server has answered (the first batch
+    /// may run while Redis is still down).</summary>
+    private bool IsCluster()
+    {
+        if (_isCluster is { } known) return known;
+        var connected = false;
+        foreach (var server in _redis.GetServers())
+        {
+            if (!server.IsConnected) continue;
+            connected = true;
+            if (server.ServerType == ServerType.Cluster)
+            {
+                _isCluster = true;
+                return true;
+            }
+        }
+        if (connected) _isCluster = false;
+        return false;
     }
 
     private IDatabase Database() => _redis.GetDatabase(_options.Database);

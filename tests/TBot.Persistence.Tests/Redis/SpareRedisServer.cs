@@ -9,7 +9,13 @@ internal sealed class SpareRedisServer : IDisposable
 {
     private Process? _process;
 
-    public SpareRedisServer(int port) => Port = port;
+    private readonly string[] _extraArguments;
+
+    public SpareRedisServer(int port, params string[] extraArguments)
+    {
+        Port = port;
+        _extraArguments = extraArguments;
+    }
 
     public int Port { get; }
 
@@ -20,6 +26,7 @@ internal sealed class SpareRedisServer : IDisposable
         if (Answers()) throw new InvalidOperationException($"Port {Port} is already in use; the outage test needs it free.");
         var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" }) start.ArgumentList.Add(a);
+        foreach (var a in _extraArguments) start.ArgumentList.Add(a);
         try
         {
             _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
