@@ -38,7 +38,8 @@ CREATE TABLE orders (
     created_at        timestamptz NOT NULL,
     updated_at        timestamptz NOT NULL,
     journal_position  bigint      NOT NULL CHECK (journal_position > 0),
-    CONSTRAINT orders_price_by_type CHECK ((type = 'MARKET' AND price IS NULL) OR (type = 'LIMIT' AND price > 0)),
+    -- CASE + coalesce: a plain OR would let a NULL price through (a CHECK only fails on false, not on NULL).
+    CONSTRAINT orders_price_by_type CHECK (CASE WHEN type = 'MARKET' THEN price IS NULL ELSE coalesce(price > 0, false) END),
     CONSTRAINT orders_not_overfilled CHECK (filled_quantity <= quantity)
 );
 CREATE INDEX orders_bot_status ON orders (bot_id, status);

@@ -7,7 +7,9 @@ public sealed class WarmBatch
     public Dictionary<long, OrderRow> Orders { get; } = [];
     public List<TradeRow> Trades { get; } = [];
     public Dictionary<(int BotId, int InstrumentId), PositionRow> Positions { get; } = [];
-    public SortedSet<int> Bots { get; } = [];
+    /// <summary>Bots seen in the batch, with the time of their first decision in it (their row's creation time, so
+    /// the row depends on the journal only, not on when the projection ran).</summary>
+    public SortedDictionary<int, DateTime> Bots { get; } = [];
     public long FirstPosition { get; private set; }
     public long LastPosition { get; private set; }
     public long Records { get; private set; }

@@ -11,8 +11,8 @@ namespace TBot.Persistence.Postgres.Warm;
 public static class WarmBatchWriter
 {
     private const string UpsertBots = """
-        INSERT INTO bot_instances (bot_id, journal_id)
-        SELECT * FROM unnest($1::integer[], $2::text[])
+        INSERT INTO bot_instances (bot_id, journal_id, created_at, updated_at)
+        SELECT b, j, t, t FROM unnest($1::integer[], $2::text[], $3::timestamptz[]) AS u (b, j, t)
         ON CONFLICT (bot_id) DO NOTHING
         """;
 
@@ -83,7 +83,8 @@ public static class WarmBatchWriter
         await using (var npgBatch = new NpgsqlBatch(connection, tx))
         {
             if (batch.Bots.Count > 0)
-                npgBatch.BatchCommands.Add(Command(UpsertBots, batch.Bots.ToArray(), Enumerable.Repeat(journalId, batch.Bots.Count).ToArray()));
+                npgBatch.BatchCommands.Add(Command(UpsertBots, batch.Bots.Keys.ToArray(), Enumerable.Repeat(journalId, batch.Bots.Count).ToArray(),
+                    batch.Bots.Values.ToArray()));
             var full = batch.Orders.Values.Where(o => o.HasFullState).ToArray();
             if (full.Length > 0)
                 npgBatch.BatchCommands.Add(Command(UpsertOrders,

@@ -62,7 +62,7 @@ public sealed class WarmRowBuilder
             UpdatedUtc = time,
             JournalPosition = position,
         };
-        batch.Bots.Add(d.BotId);
+        batch.Bots.TryAdd(d.BotId, time);
     }
 
     private void AddFill(WarmBatch batch, in DecisionRecord d, long position)
@@ -84,6 +84,7 @@ public sealed class WarmRowBuilder
             batch.Orders[d.ClientOrderId] = new OrderRow
             {
                 ClientOrderId = d.ClientOrderId, HasFullState = false, Status = status, UpdatedUtc = time, JournalPosition = position,
+                VenueOrderId = d.VenueOrderId == 0 ? null : d.VenueOrderId,
             };
         }
         batch.Trades.Add(new TradeRow(d.ClientOrderId, d.TradeId, d.BotId, d.InstrumentId, instrument.Venue, instrument.Symbol,
@@ -92,7 +93,7 @@ public sealed class WarmRowBuilder
         // Value2 / Value3: the bot's position and realised PnL after this fill.
         batch.Positions[(d.BotId, d.InstrumentId)] = new PositionRow(d.BotId, d.InstrumentId, instrument.Venue, instrument.Symbol,
             FixedPoint.ToDecimal(d.Value2, instrument.QuantityScale), FixedPoint.ToDecimal(d.Value3, Money.Scale), time, position);
-        batch.Bots.Add(d.BotId);
+        batch.Bots.TryAdd(d.BotId, time);
     }
 
     private JournalInstrument Instrument(int id, long position) =>
