@@ -19,6 +19,9 @@ internal sealed class SpareRedisServer : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's password (started with <c>--requirepass</c>), needed to shut it down.</summary>
+    public string? Password { get; init; }
+
     public string Configuration => $"127.0.0.1:{Port},connectTimeout=1000,asyncTimeout=1000,syncTimeout=1000";
 
     public void Start()
@@ -27,6 +30,11 @@ internal sealed class SpareRedisServer : IDisposable
         var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" }) start.ArgumentList.Add(a);
         foreach (var a in _extraArguments) start.ArgumentList.Add(a);
+        if (Password is not null)
+        {
+            start.ArgumentList.Add("--requirepass");
+            start.ArgumentList.Add(Password);
+        }
         try
         {
             _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
@@ -49,7 +57,8 @@ internal sealed class SpareRedisServer : IDisposable
     public void Stop()
     {
         if (_process is null) return;
-        using (var cli = Process.Start("redis-cli", ["-p", Port.ToString(), "shutdown", "nosave"]))
+        string[] auth = Password is null ? [] : ["-a", Password, "--no-auth-warning"];
+        using (var cli = Process.Start("redis-cli", [.. auth, "-p", Port.ToString(), "shutdown", "nosave"]))
             cli.WaitForExit(5000);
         if (!_process.WaitForExit(5000)) _process.Kill();
         _process.Dispose();
