@@ -51,6 +51,27 @@ public sealed class ProjectionRunnerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
     }
 
+    [Fact]
+    public async Task Damage_in_a_sealed_segment_ends_the_run_instead_of_being_retried()
+    {
+        using var journal = new TestJournal(segmentBytes: 8 * 1024);
+        for (var i = 0; i < 200; i++) journal.Quote(1, i, i + 1);
+        journal.Flush();
+        var first = Directory.GetFiles(journal.Path, "seg-*.tbj").Order().First();
+        using (var f = new FileStream(first, FileMode.Open, FileAccess.ReadWrite))
+        {
+            f.Position = 64 + 32 + 40; // inside the first record's payload: its CRC no longer matches
+            f.WriteByte(0xFF);
+        }
+        var projection = new FlakyProjection(failures: 0);
+        using var tail = new JournalTail(journal.Path);
+        var runner = new ProjectionRunner(projection, tail);
+        await Assert.ThrowsAsync<TBot.Engine.Journal.JournalCorruptException>(() => runner.RunAsync(TestContext.Current.CancellationToken))
+            .WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Empty(projection.Positions);
+        Assert.Equal(0, runner.Failures);
+    }
+
     internal static async Task Until(Func<bool> condition, CancellationToken ct, int timeoutMs = 15_000)
     {
         var deadline = Environment.TickCount64 + timeoutMs;
