@@ -1,5 +1,4 @@
 using Npgsql;
-using TBot.Persistence.Postgres;
 
 namespace TBot.Persistence.Tests.Postgres;
 
@@ -25,7 +24,7 @@ public sealed class ConstraintTests
     public async Task Impossible_orders_are_rejected_by_a_named_check(string side, string type, string price, string quantity,
         string filled, string status, string constraint)
     {
-        await using var db = await MigratedAsync();
+        await using var db = await PostgresServer.CreateMigratedDatabaseAsync();
         await db.ExecuteAsync("INSERT INTO bot_instances (bot_id) VALUES (1)");
 
         var e = await Assert.ThrowsAsync<PostgresException>(() =>
@@ -39,7 +38,7 @@ public sealed class ConstraintTests
     [Fact]
     public async Task An_order_of_an_unknown_bot_and_a_trade_of_an_unknown_order_violate_foreign_keys()
     {
-        await using var db = await MigratedAsync();
+        await using var db = await PostgresServer.CreateMigratedDatabaseAsync();
 
         var order = await Assert.ThrowsAsync<PostgresException>(() =>
             db.ExecuteAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, ValidOrder, 1, "'BUY'", "'LIMIT'", "100", "1", "0", "'NEW'")));
@@ -59,7 +58,7 @@ public sealed class ConstraintTests
     [Fact]
     public async Task A_negative_trade_quantity_is_rejected()
     {
-        await using var db = await MigratedAsync();
+        await using var db = await PostgresServer.CreateMigratedDatabaseAsync();
         await db.ExecuteAsync("INSERT INTO bot_instances (bot_id) VALUES (1)");
         await db.ExecuteAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, ValidOrder, 7, "'BUY'", "'LIMIT'", "100", "1", "0", "'NEW'"));
 
@@ -70,12 +69,5 @@ public sealed class ConstraintTests
             """));
 
         Assert.Equal("trades_quantity_check", e.ConstraintName);
-    }
-
-    private static async Task<TestDatabase> MigratedAsync()
-    {
-        var db = await PostgresServer.CreateDatabaseAsync();
-        await MigrationRunner.MigrateAsync(db.ConnectionString, TestContext.Current.CancellationToken);
-        return db;
     }
 }

@@ -32,6 +32,14 @@ internal static class PostgresServer
         return new TestDatabase(name, builder.ConnectionString);
     }
 
+    /// <summary>A new database with every migration applied.</summary>
+    public static async Task<TestDatabase> CreateMigratedDatabaseAsync()
+    {
+        var db = await CreateDatabaseAsync();
+        await TBot.Persistence.Postgres.MigrationRunner.MigrateAsync(db.ConnectionString, TestContext.Current.CancellationToken);
+        return db;
+    }
+
     internal static async Task DropDatabaseAsync(string name)
     {
         // Pooled connections of the test would keep the database busy; FORCE ends them.

@@ -6,13 +6,11 @@ namespace TBot.Persistence.Tests.Postgres;
 
 public sealed class WarmTableProjectionTests
 {
-    private static readonly string[] WarmTables = ["bot_instances", "orders", "trades", "positions"];
-
     [Fact]
     public async Task A_crafted_journal_projects_to_the_expected_orders_trades_and_positions()
     {
         using var journal = new CraftedJournal();
-        await using var db = await MigratedAsync();
+        await using var db = await PostgresServer.CreateMigratedDatabaseAsync();
         await using var source = NpgsqlDataSource.Create(db.ConnectionString);
         var projection = new WarmTableProjection(source, journal.Directory);
 
@@ -44,18 +42,18 @@ public sealed class WarmTableProjectionTests
     public async Task Reprojecting_any_range_changes_no_row_and_never_moves_the_checkpoint_back()
     {
         using var journal = new CraftedJournal();
-        await using var db = await MigratedAsync();
+        await using var db = await PostgresServer.CreateMigratedDatabaseAsync();
         await using var source = NpgsqlDataSource.Create(db.ConnectionString);
         var projection = new WarmTableProjection(source, journal.Directory);
         await projection.CatchUpAsync(TestContext.Current.CancellationToken);
-        var before = await SnapshotAsync(db);
+        var before = await db.WarmSnapshotAsync();
 
         await projection.ApplyRangeAsync(1, long.MaxValue, TestContext.Current.CancellationToken);
-        Assert.Equal(before, await SnapshotAsync(db));
+        Assert.Equal(before, await db.WarmSnapshotAsync());
         foreach (var (from, to) in new[] { (5L, 9L), (2L, 3L), (6L, 6L), (11L, 17L) })
         {
             await projection.ApplyRangeAsync(from, to, TestContext.Current.CancellationToken);
-            Assert.Equal(before, await SnapshotAsync(db));
+            Assert.Equal(before, await db.WarmSnapshotAsync());
         }
         Assert.Equal(journal.LastPosition, await projection.ReadCheckpointAsync(TestContext.Current.CancellationToken));
         var again = await projection.CatchUpAsync(TestContext.Current.CancellationToken);
@@ -66,12 +64,12 @@ public sealed class WarmTableProjectionTests
     public async Task Small_batches_give_the_same_rows_and_the_checkpoint_advances_batch_by_batch()
     {
         using var journal = new CraftedJournal();
-        await using var reference = await MigratedAsync();
+        await using var reference = await PostgresServer.CreateMigratedDatabaseAsync();
         await using (var referenceSource = NpgsqlDataSource.Create(reference.ConnectionString))
             await new WarmTableProjection(referenceSource, journal.Directory).CatchUpAsync(TestContext.Current.CancellationToken);
-        var expected = await SnapshotAsync(reference);
+        var expected = await reference.WarmSnapshotAsync();
 
-        await using var db = await MigratedAsync();
+        await using var db = await PostgresServer.CreateMigratedDatabaseAsync();
         await using var source = NpgsqlDataSource.Create(db.ConnectionString);
         // Two records per batch: fills land in other batches than their order's submission (status-only updates).
         var projection = new WarmTableProjection(source, journal.Directory, batchRecords: 2);
@@ -87,7 +85,7 @@ public sealed class WarmTableProjectionTests
         Assert.Equal(7, rest.FirstPosition);
         Assert.Equal(journal.LastPosition, rest.LastPosition);
         Assert.Equal(journal.LastPosition, await projection.ReadCheckpointAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(expected, await SnapshotAsync(db));
+        Assert.Equal(expected, await db.WarmSnapshotAsync());
         var status = await MigrationRunner.StatusAsync(db.ConnectionString, TestContext.Current.CancellationToken);
         Assert.Equal(journal.LastPosition, Assert.Single(status.Checkpoints, c => c.Projection == WarmTableProjection.DefaultName).Position);
     }
@@ -96,7 +94,7 @@ public sealed class WarmTableProjectionTests
     public async Task A_fill_of_an_order_the_tables_do_not_have_fails_with_the_journal_range_and_the_constraint()
     {
         using var journal = new CraftedJournal();
-        await using var db = await MigratedAsync();
+        await using var db = await PostgresServer.CreateMigratedDatabaseAsync();
         await using var source = NpgsqlDataSource.Create(db.ConnectionString);
         var projection = new WarmTableProjection(source, journal.Directory);
 
@@ -116,18 +114,4 @@ public sealed class WarmTableProjectionTests
                              coalesce(venue_order_id::text, '-'), journal_position)
             FROM orders WHERE client_order_id = {clientOrderId}
             """);
-
-    private static async Task<string> SnapshotAsync(TestDatabase db)
-    {
-        var parts = new List<string>();
-        foreach (var table in WarmTables) parts.Add(table + ":\n" + await db.SnapshotAsync(table));
-        return string.Join("\n", parts);
-    }
-
-    private static async Task<TestDatabase> MigratedAsync()
-    {
-        var db = await PostgresServer.CreateDatabaseAsync();
-        await MigrationRunner.MigrateAsync(db.ConnectionString, TestContext.Current.CancellationToken);
-        return db;
-    }
 }

@@ -4,7 +4,8 @@ using TBot.Engine.Journal;
 namespace TBot.Persistence.Postgres.Warm;
 
 /// <summary>
-/// Projects a journal's decisions into the warm tables (orders, trades, positions, bot_instances). Reads in
+/// Projects a journal's decisions (on demand: catch-up, <c>tbot db reproject</c>; the live form is
+/// <see cref="WarmTablesLiveProjection"/> under the ProjectionRunner) into the warm tables (orders, trades, positions, bot_instances). Reads in
 /// batches of <see cref="BatchRecords"/> journal records, and commits each batch's rows together with the
 /// checkpoint (the batch's last position), so a crash at any point resumes exactly after the last commit.
 /// </summary>
@@ -29,13 +30,8 @@ public sealed class WarmTableProjection
     public int BatchRecords { get; }
 
     /// <summary>The last journal position this projection committed (0 when it never ran).</summary>
-    public async Task<long> ReadCheckpointAsync(CancellationToken cancellationToken = default)
-    {
-        await using var command = _dataSource.CreateCommand("SELECT position FROM projection_checkpoints WHERE projection = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = Name });
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is long position ? position : 0;
-    }
+    public Task<long> ReadCheckpointAsync(CancellationToken cancellationToken = default) =>
+        ProjectionCheckpoints.ReadAsync(_dataSource, Name, cancellationToken);
 
     /// <summary>Apply everything after the checkpoint up to the journal's current end.</summary>
     public async Task<ProjectionResult> CatchUpAsync(CancellationToken cancellationToken = default)
