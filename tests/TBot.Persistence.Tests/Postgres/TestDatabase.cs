@@ -28,11 +28,11 @@ internal sealed class TestDatabase(string name, string connectionString) : IAsyn
     public Task<string> SnapshotAsync(string table) =>
         ScalarAsync<string>($"SELECT coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '') FROM {table} t");
 
-    /// <summary>All warm tables (bot_instances, orders, trades, positions) as one comparable text.</summary>
+    /// <summary>Everything the warm projection writes (warm tables and order/trade history) as one comparable text.</summary>
     public async Task<string> WarmSnapshotAsync()
     {
         var parts = new List<string>();
-        foreach (var table in (string[])["bot_instances", "orders", "trades", "positions"])
+        foreach (var table in (string[])["bot_instances", "orders", "trades", "positions", "order_history", "trade_history"])
             parts.Add(table + ":\n" + await SnapshotAsync(table));
         return string.Join("\n", parts);
     }

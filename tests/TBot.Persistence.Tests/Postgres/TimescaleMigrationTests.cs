@@ -1,5 +1,6 @@
 using Npgsql;
 using TBot.Persistence.Postgres;
+using TBot.Persistence.Postgres.Warm;
 
 namespace TBot.Persistence.Tests.Postgres;
 
@@ -50,6 +51,20 @@ public sealed class TimescaleMigrationTests
             await ExecuteAsync(connectionString, "CALL refresh_continuous_aggregate('candles_1m', NULL, NULL)");
             Assert.Equal("100,105,99,99,4,3|101,101,101,101,1,1", await ScalarAsync<string>(connectionString,
                 "SELECT string_agg(concat_ws(',', open, high, low, close, volume, trades), '|' ORDER BY bucket) FROM candles_1m"));
+
+            // The warm projection (ON CONFLICT on hypertables for the history) works there too, and twice is once.
+            using (var journal = new CraftedJournal())
+            await using (var source = NpgsqlDataSource.Create(connectionString))
+            {
+                var projection = new WarmTableProjection(source, journal.Directory);
+                await projection.CatchUpAsync(TestContext.Current.CancellationToken);
+                await projection.ApplyRangeAsync(1, long.MaxValue, TestContext.Current.CancellationToken);
+                Assert.Equal(journal.LastPosition, await projection.ReadCheckpointAsync(TestContext.Current.CancellationToken));
+            }
+            Assert.Equal("3|3|1|12|3", await ScalarAsync<string>(connectionString, """
+                SELECT concat_ws('|', (SELECT count(*) FROM orders), (SELECT count(*) FROM trades), (SELECT count(*) FROM positions),
+                                      (SELECT count(*) FROM order_history), (SELECT count(*) FROM trade_history))
+                """));
 
             var again = await MigrationRunner.MigrateAsync(connectionString, TestContext.Current.CancellationToken);
             Assert.Empty(again.Applied);

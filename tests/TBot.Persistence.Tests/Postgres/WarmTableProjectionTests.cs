@@ -34,6 +34,13 @@ public sealed class WarmTableProjectionTests
         Assert.Equal("9001,BUY,49999.00,0.40000,0.00100000|9002,BUY,50000.00,0.60000,0.00150000|9003,SELL,50100.00,0.50000,0.25000000",
             await db.ScalarAsync<string>(
                 "SELECT string_agg(concat_ws(',', trade_id, side, price, quantity, fee), '|' ORDER BY trade_id) FROM trades"));
+        // History: every order decision (cancel request included, risk reject and ignored report not), every fill.
+        Assert.Equal("2,3,5,6,8,9,10,11,14,15,16,17", await db.ScalarAsync<string>(
+            "SELECT string_agg(journal_position::text, ',' ORDER BY journal_position) FROM order_history"));
+        Assert.Equal("FILL|PARTIALLY_FILLED|0.40000|-", await db.ScalarAsync<string>(
+            "SELECT concat_ws('|', event, to_status, quantity, coalesce(filled_quantity::text, '-')) FROM order_history WHERE journal_position = 6"));
+        Assert.Equal("9001,9002,9003", await db.ScalarAsync<string>(
+            "SELECT string_agg(trade_id::text, ',' ORDER BY trade_id) FROM trade_history"));
         Assert.Equal("1,1,binance,BTCUSDT,0.50000,5.02500000,11", await db.ScalarAsync<string>(
             "SELECT string_agg(concat_ws(',', bot_id, instrument_id, venue, symbol, quantity, realized_pnl, journal_position), '|') FROM positions"));
     }

@@ -6,6 +6,8 @@ public sealed class WarmBatch
 {
     public Dictionary<long, OrderRow> Orders { get; } = [];
     public List<TradeRow> Trades { get; } = [];
+    /// <summary>Every order decision, in journal order (history, append-only).</summary>
+    public List<OrderHistoryRow> OrderHistory { get; } = [];
     public Dictionary<(int BotId, int InstrumentId), PositionRow> Positions { get; } = [];
     /// <summary>Bots seen in the batch, with the time of their first decision in it (their row's creation time, so
     /// the row depends on the journal only, not on when the projection ran).</summary>

@@ -3,7 +3,7 @@ using Npgsql;
 namespace TBot.Persistence.Postgres.Warm;
 
 /// <summary>
-/// Writes a <see cref="WarmBatch"/> and the projection's checkpoint in one transaction: either the rows and the
+/// Writes a <see cref="WarmBatch"/> (warm tables, order_history, trade_history) and the projection's checkpoint in one transaction: either the rows and the
 /// checkpoint move together or neither does. Each table gets one multi-row statement (arrays unnested), and
 /// every statement is idempotent: inserts use natural keys with ON CONFLICT, updates only replace a row with
 /// one from an equal or later journal position.
@@ -69,6 +69,24 @@ public static class WarmBatchWriter
         WHERE positions.journal_position <= EXCLUDED.journal_position
         """;
 
+    // History is append-only: the natural key (with the time column, which partitions/hypertables require in
+    // every unique key) makes a re-applied decision a no-op.
+    private const string InsertOrderHistory = """
+        INSERT INTO order_history (time, client_order_id, bot_id, instrument_id, event, from_status, to_status, price,
+                                   quantity, filled_quantity, journal_position)
+        SELECT * FROM unnest($1::timestamptz[], $2::bigint[], $3::integer[], $4::integer[], $5::text[], $6::text[],
+                             $7::text[], $8::numeric[], $9::numeric[], $10::numeric[], $11::bigint[])
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string InsertTradeHistory = """
+        INSERT INTO trade_history (time, client_order_id, trade_id, bot_id, instrument_id, side, price, quantity, fee,
+                                   journal_position)
+        SELECT * FROM unnest($1::timestamptz[], $2::bigint[], $3::bigint[], $4::integer[], $5::integer[], $6::text[],
+                             $7::numeric[], $8::numeric[], $9::numeric[], $10::bigint[])
+        ON CONFLICT DO NOTHING
+        """;
+
     // GREATEST: re-projecting an old range must not make the projection look behind.
     private const string SaveCheckpoint = """
         INSERT INTO projection_checkpoints (projection, position, updated_at) VALUES ($1, $2, now())
@@ -120,6 +138,22 @@ public static class WarmBatchWriter
                     positions.Select(p => p.Venue).ToArray(), positions.Select(p => p.Symbol).ToArray(),
                     positions.Select(p => p.Quantity).ToArray(), positions.Select(p => p.RealizedPnl).ToArray(),
                     positions.Select(p => p.UpdatedUtc).ToArray(), positions.Select(p => p.JournalPosition).ToArray()));
+            var history = batch.OrderHistory;
+            if (history.Count > 0)
+                npgBatch.BatchCommands.Add(Command(InsertOrderHistory,
+                    history.Select(h => h.TimeUtc).ToArray(), history.Select(h => h.ClientOrderId).ToArray(),
+                    history.Select(h => h.BotId).ToArray(), history.Select(h => h.InstrumentId).ToArray(),
+                    history.Select(h => h.Event).ToArray(), history.Select(h => h.FromStatus).ToArray(),
+                    history.Select(h => h.ToStatus).ToArray(), history.Select(h => h.Price).ToArray(),
+                    history.Select(h => h.Quantity).ToArray(), history.Select(h => h.FilledQuantity).ToArray(),
+                    history.Select(h => h.JournalPosition).ToArray()));
+            if (trades.Count > 0)
+                npgBatch.BatchCommands.Add(Command(InsertTradeHistory,
+                    trades.Select(t => t.TradedUtc).ToArray(), trades.Select(t => t.ClientOrderId).ToArray(),
+                    trades.Select(t => t.TradeId).ToArray(), trades.Select(t => t.BotId).ToArray(),
+                    trades.Select(t => t.InstrumentId).ToArray(), trades.Select(t => t.Side).ToArray(),
+                    trades.Select(t => t.Price).ToArray(), trades.Select(t => t.Quantity).ToArray(),
+                    trades.Select(t => t.Fee).ToArray(), trades.Select(t => t.JournalPosition).ToArray()));
             npgBatch.BatchCommands.Add(Command(SaveCheckpoint, projection, batch.LastPosition));
             try
             {

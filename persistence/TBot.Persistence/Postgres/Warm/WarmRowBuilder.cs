@@ -3,7 +3,7 @@ using TBot.Engine.Orders;
 
 namespace TBot.Persistence.Postgres.Warm;
 
-/// <summary>Turns decision records into warm-table rows. Pure (no I/O), so the mapping is testable alone and the
+/// <summary>Turns decision records into warm-table rows and their order_history / trade_history rows. Pure (no I/O), so the mapping is testable alone and the
 /// journal reader's buffer never has to survive an await.</summary>
 public sealed class WarmRowBuilder
 {
@@ -28,12 +28,33 @@ public sealed class WarmRowBuilder
             case DecisionKind.Fill:
                 AddFill(batch, in d, position);
                 break;
+            case DecisionKind.CancelRequested:
+                break;
             default:
-                // Risk rejects, ignored reports, cancel requests, kill switch and control decisions change no warm
-                // row (a cancel only changes the order when the venue confirms it, as a status change).
+                // Risk rejects, ignored reports, kill switch and control decisions concern no order row.
                 return;
         }
+        AddHistory(batch, in d, position);
         batch.Decisions++;
+    }
+
+    private void AddHistory(WarmBatch batch, in DecisionRecord d, long position)
+    {
+        var instrument = Instrument(d.InstrumentId, position);
+        var (name, filled) = d.Kind switch
+        {
+            DecisionKind.OrderSubmitted => ("ORDER_SUBMITTED", (long?)d.Value1),
+            DecisionKind.OrderStatusChanged => ("ORDER_STATUS_CHANGED", d.Value1),
+            DecisionKind.Reconciled => ("RECONCILED", d.Value1),
+            DecisionKind.CancelRequested => ("CANCEL_REQUESTED", d.Value1),
+            // A fill record carries the fill, not the order's running total.
+            _ => ("FILL", (long?)null),
+        };
+        batch.OrderHistory.Add(new OrderHistoryRow(EngineTime.ToUtc(d.TimeNs), d.ClientOrderId, d.BotId, d.InstrumentId, name,
+            SqlNames.Status(d.FromStatus), SqlNames.Status(d.ToStatus),
+            d.Kind != DecisionKind.Fill && d.OrderType == OrderType.Market ? null : FixedPoint.ToDecimal(d.Price, instrument.PriceScale),
+            FixedPoint.ToDecimal(d.Quantity, instrument.QuantityScale),
+            filled is { } f ? FixedPoint.ToDecimal(f, instrument.QuantityScale) : null, position));
     }
 
     private void AddOrderState(WarmBatch batch, in DecisionRecord d, long position)
