@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using TBot.Adapters.Runtime;
 using TBot.Adapters.Simulator.Faults;
 using TBot.Host.Running;
+using TBot.Host.Stores;
 
 namespace TBot.Host.Commands;
 
@@ -20,10 +21,12 @@ public static class RunCommand
         var journal = new Option<string?>("--journal") { Description = $"Journal directory (created, or continued after a restart). Default: the configuration's journal.directory, else {EngineRun.DefaultJournalDirectory}." };
         var control = new Option<string?>("--control") { Description = "File of operator commands read while running (pause BOT, resume BOT, kill BOT, cancel-all BOT, set BOT FIELD VALUE); lines appended after start apply." };
         var faults = new Option<string[]>("--sim-faults") { Description = "Faults for the built-in simulator, e.g. SequenceGap:every=500.", AllowMultipleArgumentsPerToken = true };
+        var stores = new StoreCliOptions();
         var command = new Command("run", "Run the engine. Without --config or --endpoint it starts the built-in exchange simulator on loopback and connects to it.")
         {
             config, duration, json, endpoints, rate, faults, journal, control,
         };
+        stores.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var problems = new List<string>();
@@ -62,6 +65,8 @@ public static class RunCommand
                 try { faultRules.Add(FaultRule.Parse(text)); }
                 catch (Exception ex) when (ex is FormatException or ArgumentException) { problems.Add(ex.Message); }
             }
+            var storeSettings = stores.Resolve(parse, runConfig?.Stores);
+            problems.AddRange(storeSettings.Problems());
             if (problems.Count > 0)
             {
                 foreach (var p in problems) Console.Error.WriteLine(p);
@@ -74,7 +79,7 @@ public static class RunCommand
             RunSummary summary;
             try
             {
-                summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control) }, linked.Token);
+                summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control), Stores = storeSettings }, linked.Token);
             }
             catch (RunProblemsException ex)
             {
@@ -126,6 +131,10 @@ public static class RunCommand
         }
         if (s.JournalInfo is { } j)
             Console.WriteLine(string.Create(c, $"journal {s.Journal} (id {j.Id}): {j.Events} events and {j.Decisions} decisions written this run, {j.RebuiltEvents} replayed at start, tail damage {j.TailDamage} ({j.BytesDropped} bytes dropped)"));
+        foreach (var (name, p) in s.Projections)
+            Console.WriteLine(string.Create(c, $"projection {name}: applied {p.Applied}, lag {p.LagEvents} events, {p.Failures} store errors retried{(p.LastError is { } e && p.LagEvents > 0 ? $" (last: {e})" : "")}"));
+        if (s.Sync is { } sync)
+            Console.WriteLine(string.Create(c, $"sync: {sync.PositionMessages} position and {sync.TradeMessages} trade messages from {sync.Peers.Count} other instance(s)"));
         if (s.SimulatorFaults is { Count: > 0 } f) Console.WriteLine("simulator faults injected: " + string.Join(", ", f.Select(kv => $"{kv.Key}={kv.Value}")));
     }
 }

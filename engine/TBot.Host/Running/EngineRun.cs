@@ -9,6 +9,7 @@ using TBot.Engine.Numerics;
 using TBot.Engine.Orders;
 using TBot.Engine.Ring;
 using TBot.Engine.Trading;
+using TBot.Host.Stores;
 using TBot.Host.Trading;
 
 namespace TBot.Host.Running;
@@ -29,6 +30,9 @@ public sealed class EngineRun(ILoggerFactory loggers)
 
         /// <summary>File of operator commands (<c>--control</c>), see <see cref="ControlFile"/>.</summary>
         public string? ControlFile { get; init; }
+
+        /// <summary>Redis / PostgreSQL to project the journal into; none: the in-process cache only.</summary>
+        public Stores.StoreSettings Stores { get; init; } = TBot.Host.Stores.StoreSettings.None;
 
     }
 
@@ -130,6 +134,12 @@ public sealed class EngineRun(ILoggerFactory loggers)
         var ring = RingBuffer<MarketEvent>.CreateMultiProducer(settings.RingSize, new YieldingWaitStrategy());
         await using var live = profile.Execution.Mode == "live" ? LiveExecution.Attach(session, ring, registry, binanceRest!, loggers) : null;
         session.Start(ring, loggers);
+        // Stores follow the journal from their own checkpoints, on their own tasks: a slow or absent store
+        // never slows the ring, and catches up from the journal when it returns.
+        var writer = session.Writer;
+        await using var projections = await ProjectionSet.StartAsync(journalDirectory, writer.Manifest, settings.Stores,
+            () => writer.WrittenPosition, loggers, stop).ConfigureAwait(false);
+        await using var peers = projections.Redis is { } redisConnection ? PeerSync.Start(redisConnection, writer.Manifest.JournalId, loggers.CreateLogger("tbot.sync")) : null;
         // Nothing trades until the state is rebuilt and (live) reconciled with the venue; both control events are
         // journaled, so a replay enables trading at the same point.
         TradingSession.Publish(ring, ControlCommand.DisableTrading);
@@ -202,6 +212,12 @@ public sealed class EngineRun(ILoggerFactory loggers)
         }
         await runStop.CancelAsync().ConfigureAwait(false);
         await watchdog.ConfigureAwait(false);
+        // The journal is closed: give the stores a bounded time to hold all of it.
+        if (projections.Runners.Count > 0)
+        {
+            _log.LogInformation("Waiting up to {Seconds} s for the projections to reach journal position {End}", settings.Stores.DrainTimeout.TotalSeconds, writer.WrittenPosition);
+            await projections.DrainAsync(writer.WrittenPosition, settings.Stores.DrainTimeout, CancellationToken.None).ConfigureAwait(false);
+        }
         var duration = (DateTime.UtcNow - started).TotalSeconds;
 
         var venues = new SortedDictionary<string, VenueReport>(StringComparer.Ordinal);
@@ -226,6 +242,8 @@ public sealed class EngineRun(ILoggerFactory loggers)
             StateHash = trading.StateHash,
             Fault = fault,
             Live = live is null ? null : LiveSummary.From(live),
+            Projections = projections.Report(),
+            Sync = peers?.Report(),
             SimulatorFaults = simulator is null ? null : Faults(simulator.FaultCounters),
         };
         await runtime.DisposeAsync().ConfigureAwait(false);

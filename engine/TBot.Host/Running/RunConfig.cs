@@ -24,6 +24,8 @@ public sealed class RunConfig
     [JsonPropertyName("journal")] public Trading.JournalConfig Journal { get; set; } = new();
     /// <summary>Interval of the timer events on the ring (bar closes, quote refresh).</summary>
     [JsonPropertyName("timerMs")] public int TimerMs { get; set; } = 100;
+    /// <summary>Redis and PostgreSQL the journal is projected into (none: the in-process cache and the journal only).</summary>
+    [JsonPropertyName("stores")] public Stores.StoreConfig? Stores { get; set; }
 
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -22,6 +22,10 @@ public sealed record RunSummary
     [JsonPropertyName("state_hash")] public string StateHash { get; init; } = "";
     [JsonPropertyName("trading")] public Trading.TradingReport? Trading { get; init; }
     [JsonPropertyName("live")] public LiveSummary? Live { get; init; }
+    /// <summary>Each store the journal is projected into: applied position and lag when the run ended.</summary>
+    [JsonPropertyName("projections")] public SortedDictionary<string, Stores.ProjectionReport> Projections { get; init; } = [];
+    /// <summary>Multi-bot sync over Redis pub/sub (null without Redis).</summary>
+    [JsonPropertyName("sync")] public Stores.PeerSyncReport? Sync { get; init; }
     /// <summary>Why the run stopped early: the trading chain (strategies, risk, orders, journal) threw. Exit code 3.</summary>
     [JsonPropertyName("fault")] public string? Fault { get; init; }
 }

@@ -1,0 +1,149 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using StackExchange.Redis;
+using TBot.Engine.Journal;
+using TBot.Persistence.Postgres.Warm;
+using TBot.Persistence.Projections;
+using TBot.Persistence.Redis;
+
+namespace TBot.Host.Stores;
+
+/// <summary>
+/// The journal's projections for one engine process: each configured store gets a <see cref="ProjectionRunner"/>
+/// tailing the journal directory on its own task, off the ring. The engine never waits for a store while it
+/// trades; at shutdown it gives them a bounded time to reach the journal's end (<see cref="DrainAsync"/>).
+/// Checkpoint names carry the journal id, so several engines can share one Redis or database.
+/// </summary>
+public sealed class ProjectionSet : IAsyncDisposable
+{
+    private readonly List<ProjectionRunner> _runners = new();
+    private readonly List<JournalTail> _tails = new();
+    private readonly List<Task> _tasks = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ILogger _log;
+    private readonly string _directory;
+    private readonly Func<long> _journalEnd;
+    private ConnectionMultiplexer? _redis;
+    private NpgsqlDataSource? _postgres;
+
+    private ProjectionSet(string directory, Func<long> journalEnd, ILogger log)
+    {
+        _directory = directory;
+        _journalEnd = journalEnd;
+        _log = log;
+    }
+
+    public IReadOnlyList<ProjectionRunner> Runners => _runners;
+
+    /// <summary>The Redis connection when Redis is configured (multi-bot sync shares it).</summary>
+    public ConnectionMultiplexer? Redis => _redis;
+
+    /// <summary>Connect to the configured stores (never fails on a store that is down: the runners retry) and
+    /// start one runner per projection.</summary>
+    /// <param name="journalEnd">The journal's last written position (the in-process writer's, or the end of a closed journal).</param>
+    public static async Task<ProjectionSet> StartAsync(string journalDirectory, JournalManifest manifest, StoreSettings stores,
+        Func<long> journalEnd, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var set = new ProjectionSet(journalDirectory, journalEnd, loggers.CreateLogger("tbot.stores"));
+        var id = manifest.JournalId;
+        if (stores.Redis is { } redis)
+        {
+            set._redis = await RedisConnector.ConnectAsync(redis, cancellationToken).ConfigureAwait(false);
+            if (!set._redis.IsConnected) set._log.LogWarning("Redis {Endpoints} is not reachable yet; the hot cache will catch up when it is", string.Join(",", set._redis.GetEndPoints().Select(e => e.ToString())));
+            set.Add(new RedisHotCache(set._redis, manifest, name: $"redis-hot:{id}"));
+        }
+        if (stores.Postgres is { } postgres)
+        {
+            set._postgres = NpgsqlDataSource.Create(postgres);
+            var gate = new PostgresSchemaGate(postgres, stores.MigrateOnStart, set._log);
+            var source = set._postgres;
+            set.Add(new DeferredProjection($"warm_tables:{id}", async ct =>
+            {
+                await gate.EnsureAsync(ct).ConfigureAwait(false);
+                return new WarmTablesLiveProjection(source, manifest, $"warm_tables:{id}");
+            }));
+        }
+        foreach (var runner in set._runners) set.Run(runner);
+        return set;
+    }
+
+    private void Add(IProjection projection)
+    {
+        var tail = new JournalTail(_directory);
+        _tails.Add(tail);
+        _runners.Add(new ProjectionRunner(projection, tail, journalEnd: _journalEnd));
+    }
+
+    private void Run(ProjectionRunner runner)
+    {
+        _tasks.Add(Task.Run(async () =>
+        {
+            try
+            {
+                await runner.RunAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // Stopped.
+            }
+            catch (Exception ex)
+            {
+                // Journal damage: the projection cannot go on without skipping history. Trading is unaffected.
+                _log.LogError(ex, "Projection {Name} stopped at position {Applied}", runner.Name, runner.Applied);
+            }
+        }));
+    }
+
+    /// <summary>Wait until every projection holds the journal up to <paramref name="end"/>, at most <paramref name="timeout"/>.
+    /// True when all caught up.</summary>
+    public async Task<bool> DrainAsync(long end, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var behind = 0;
+            foreach (var r in _runners) if (r.Applied < end && !Finished(r)) behind++;
+            if (behind == 0) return true;
+            if (DateTime.UtcNow >= deadline)
+            {
+                foreach (var r in _runners)
+                    if (r.Applied < end)
+                        _log.LogWarning("Projection {Name} stops {Lag} records behind the journal ({Error}); it catches up at the next start",
+                            r.Name, end - r.Applied, r.LastError?.Message ?? "no error");
+                return false;
+            }
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private bool Finished(ProjectionRunner runner) => _tasks[_runners.IndexOf(runner)].IsCompleted;
+
+    /// <summary>Per projection: applied position, lag, retried failures.</summary>
+    public SortedDictionary<string, ProjectionReport> Report()
+    {
+        var result = new SortedDictionary<string, ProjectionReport>(StringComparer.Ordinal);
+        foreach (var r in _runners)
+            result[ReportName(r.Name)] = new ProjectionReport
+            {
+                Applied = r.Applied,
+                LagEvents = Math.Max(0, _journalEnd() - r.Applied),
+                Failures = r.Failures,
+                LastError = r.LastError?.Message,
+            };
+        return result;
+    }
+
+    // "warm_tables:3f9c..." → "warm_tables": the summary is per store, the journal is the run's.
+    private static string ReportName(string name) => name.IndexOf(':') is var i and > 0 ? name[..i] : name;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try { await Task.WhenAll(_tasks).ConfigureAwait(false); }
+        catch (OperationCanceledException) { }
+        foreach (var t in _tails) t.Dispose();
+        if (_redis is not null) await _redis.DisposeAsync().ConfigureAwait(false);
+        if (_postgres is not null) await _postgres.DisposeAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}

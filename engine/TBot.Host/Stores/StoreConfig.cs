@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace TBot.Host.Stores;
+
+/// <summary>The <c>stores</c> section of the configuration file. Connection strings may also come from
+/// <c>--redis</c>/<c>--postgres</c> (first) or <c>TBOT_REDIS</c>/<c>TBOT_POSTGRES</c> (last).</summary>
+public sealed class StoreConfig
+{
+    /// <summary>StackExchange.Redis syntax, e.g. <c>127.0.0.1:6379,password=..</c>; several endpoints for a cluster.</summary>
+    [JsonPropertyName("redis")] public string? Redis { get; set; }
+
+    /// <summary>Npgsql syntax, e.g. <c>Host=127.0.0.1;Username=tbot;Password=..;Database=tbot</c>.</summary>
+    [JsonPropertyName("postgres")] public string? Postgres { get; set; }
+
+    /// <summary>Apply pending migrations when the engine starts (default true; <c>tbot db migrate</c> does it by hand).</summary>
+    [JsonPropertyName("migrateOnStart")] public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>At shutdown, wait this long for the projections to reach the journal's end before stopping them
+    /// (a store that is down is not waited for longer; it catches up at the next start).</summary>
+    [JsonPropertyName("drainSeconds")] public double DrainSeconds { get; set; } = 10;
+}
