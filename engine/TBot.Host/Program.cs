@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(PerfCommand.Create());
+        root.Subcommands.Add(DbCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using TBot.Host.Replay;
+using TBot.Host.Stores;
 
 namespace TBot.Host.Commands;
 
@@ -15,25 +16,29 @@ public static class ReplayCommand
         var to = new Option<string?>("--to") { Description = "Stop after this time (ISO 8601 UTC, or Unix ns)." };
         var speed = new Option<string>("--speed") { Description = "max (default) or a multiple of the recorded pace, e.g. 1x, 10x.", DefaultValueFactory = _ => "max" };
         var json = new Option<FileInfo?>("--json") { Description = "Write the replay summary as JSON to this path." };
-        var command = new Command("replay", "Replay a journal through the same ring, strategies, risk and order manager as the live run; prints state_hash (equal to the run's for a full replay).")
+        var stores = new StoreCliOptions();
+        var command = new Command("replay", "Replay a journal through the same ring, strategies, risk and order manager as the live run; prints state_hash (equal to the run's for a full replay). With --redis/--postgres, the stores then catch up with the journal.")
         {
             journal, from, to, speed, json,
         };
-        command.SetAction((parse, cancellationToken) =>
+        stores.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var problems = new List<string>();
             var dir = parse.GetValue(journal)!;
             if (!File.Exists(Path.Combine(dir, TBot.Engine.Journal.JournalFormat.ManifestFileName))) problems.Add($"--journal {dir}: no journal there (manifest.json missing).");
-            var fromNs = ParseTime(parse.GetValue(from), "--from", problems);
-            var toNs = ParseTime(parse.GetValue(to), "--to", problems);
+            var fromNs = TimeArgument.Parse(parse.GetValue(from), "--from", problems);
+            var toNs = TimeArgument.Parse(parse.GetValue(to), "--to", problems);
             double pace = 0;
             var speedText = parse.GetValue(speed) ?? "max";
             if (speedText != "max" && !(speedText.EndsWith('x') && double.TryParse(speedText[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out pace) && pace > 0))
                 problems.Add($"--speed '{speedText}': use max or a positive multiple like 1x.");
+            var storeSettings = stores.Resolve(parse, null);
+            problems.AddRange(storeSettings.Problems());
             if (problems.Count > 0)
             {
                 foreach (var p in problems) Console.Error.WriteLine(p);
-                return Task.FromResult(2);
+                return 2;
             }
             using var loggers = CliLogging.Create(LogLevel.Information);
             var summary = new JournalReplay(loggers).Run(new JournalReplay.Settings(dir, fromNs, toNs, pace), cancellationToken);
@@ -46,20 +51,18 @@ public static class ReplayCommand
                     ? string.Create(c, $"decisions: all {v.Verified} equal to the journal's")
                     : string.Create(c, $"decisions: {v.Verified} equal, {v.Mismatches} different, {v.Missing} missing, {v.Extra} extra; first: {v.FirstMismatch}"));
             Console.WriteLine($"state_hash {summary.StateHash}");
+            if (storeSettings.Redis is not null || storeSettings.Postgres is not null)
+            {
+                summary = summary with { Projections = await StoreCatchUp.RunAsync(dir, storeSettings, loggers, cancellationToken) };
+                foreach (var (name, p) in summary.Projections)
+                    Console.WriteLine(string.Create(c, $"projection {name}: applied {p.Applied}, lag {p.LagEvents} events{(p.LastError is { } e && p.LagEvents > 0 ? $" (last error: {e})" : "")}"));
+            }
             if (parse.GetValue(json) is { } path) CliJson.Write(path.FullName, summary);
             // A replay that decides differently from the run is a failure the caller must see.
-            return Task.FromResult(summary.Verification is { } check && check.Mismatches + check.Missing + check.Extra > 0 ? 1 : 0);
+            if (summary.Verification is { } check && check.Mismatches + check.Missing + check.Extra > 0) return 1;
+            // Stores that could not catch up (down) are a failure of what was asked.
+            return summary.Projections is { } projected && projected.Values.Any(p => p.LagEvents > 0) ? 4 : 0;
         });
         return command;
-    }
-
-    private static long? ParseTime(string? text, string option, List<string> problems)
-    {
-        if (text is null) return null;
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ns)) return ns;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
-            return (t.UtcTicks - DateTime.UnixEpoch.Ticks) * 100;
-        problems.Add($"{option} '{text}': not an ISO 8601 time or Unix nanoseconds.");
-        return null;
     }
 }

@@ -23,6 +23,8 @@ public sealed record ReplaySummary
     [JsonPropertyName("journaled_fills")] public long JournaledFills { get; init; }
     [JsonPropertyName("tail_damage")] public string TailDamage { get; init; } = "none";
     [JsonPropertyName("trading")] public TradingReport? Trading { get; init; }
+    /// <summary>With --redis/--postgres: the stores caught up with the journal after the replay (from their checkpoints).</summary>
+    [JsonPropertyName("projections")] public SortedDictionary<string, Stores.ProjectionReport>? Projections { get; init; }
     /// <summary>Full replays only: every decision compared with the journal's.</summary>
     [JsonPropertyName("decisions")] public DecisionVerification? Verification { get; init; }
 }

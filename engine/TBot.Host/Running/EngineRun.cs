@@ -215,7 +215,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
         // The journal is closed: give the stores a bounded time to hold all of it.
         if (projections.Runners.Count > 0)
         {
-            _log.LogInformation("Waiting up to {Seconds} s for the projections to reach journal position {End}", settings.Stores.DrainTimeout.TotalSeconds, writer.WrittenPosition);
+            _log.LogInformation("Waiting for the projections to reach journal position {End} (giving up after {Seconds} s without progress)", writer.WrittenPosition, settings.Stores.DrainTimeout.TotalSeconds);
             await projections.DrainAsync(writer.WrittenPosition, settings.Stores.DrainTimeout, CancellationToken.None).ConfigureAwait(false);
         }
         var duration = (DateTime.UtcNow - started).TotalSeconds;

@@ -94,16 +94,28 @@ public sealed class ProjectionSet : IAsyncDisposable
         }));
     }
 
-    /// <summary>Wait until every projection holds the journal up to <paramref name="end"/>, at most <paramref name="timeout"/>.
-    /// True when all caught up.</summary>
-    public async Task<bool> DrainAsync(long end, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <summary>Wait until every projection holds the journal up to <paramref name="end"/>. Gives up when no
+    /// projection has advanced for <paramref name="stallTimeout"/> (a store that is down), so a long catch-up that
+    /// keeps moving is waited for and a dead store is not. True when all caught up.</summary>
+    public async Task<bool> DrainAsync(long end, TimeSpan stallTimeout, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = DateTime.UtcNow + stallTimeout;
+        long progress = -1;
         while (true)
         {
             var behind = 0;
-            foreach (var r in _runners) if (r.Applied < end && !Finished(r)) behind++;
+            long applied = 0;
+            foreach (var r in _runners)
+            {
+                applied += r.Applied;
+                if (r.Applied < end && !Finished(r)) behind++;
+            }
             if (behind == 0) return true;
+            if (applied != progress)
+            {
+                progress = applied;
+                deadline = DateTime.UtcNow + stallTimeout;
+            }
             if (DateTime.UtcNow >= deadline)
             {
                 foreach (var r in _runners)

@@ -15,7 +15,7 @@ public sealed class StoreConfig
     /// <summary>Apply pending migrations when the engine starts (default true; <c>tbot db migrate</c> does it by hand).</summary>
     [JsonPropertyName("migrateOnStart")] public bool MigrateOnStart { get; set; } = true;
 
-    /// <summary>At shutdown, wait this long for the projections to reach the journal's end before stopping them
-    /// (a store that is down is not waited for longer; it catches up at the next start).</summary>
+    /// <summary>At shutdown the projections get to reach the journal's end; they are stopped once none has made
+    /// progress for this long (a store that is down; it catches up at the next start).</summary>
     [JsonPropertyName("drainSeconds")] public double DrainSeconds { get; set; } = 10;
 }
