@@ -137,8 +137,11 @@ public sealed class EngineRun(ILoggerFactory loggers)
         // Stores follow the journal from their own checkpoints, on their own tasks: a slow or absent store
         // never slows the ring, and catches up from the journal when it returns.
         var writer = session.Writer;
+        // The embedded default store: the in-process hot cache (same keys and TTLs as Redis), always on; it starts at
+        // this run's first new record (the cache's values are seconds-lived; positions come absolute with each fill).
+        var cache = new TBot.Persistence.Memory.InProcessHotCache(writer.Manifest, startPosition: writer.WrittenPosition);
         await using var projections = await ProjectionSet.StartAsync(journalDirectory, writer.Manifest, settings.Stores,
-            () => writer.WrittenPosition, loggers, stop).ConfigureAwait(false);
+            () => writer.WrittenPosition, loggers, stop, cache).ConfigureAwait(false);
         await using var peers = projections.Redis is { } redisConnection ? PeerSync.Start(redisConnection, writer.Manifest.JournalId, loggers.CreateLogger("tbot.sync")) : null;
         // Nothing trades until the state is rebuilt and (live) reconciled with the venue; both control events are
         // journaled, so a replay enables trading at the same point.

@@ -1,5 +1,6 @@
 using Npgsql;
 using TBot.Engine.Journal;
+using TBot.Persistence.Postgres.History;
 using TBot.Persistence.Postgres.Warm;
 
 namespace TBot.Host.Stores;
@@ -12,7 +13,7 @@ namespace TBot.Host.Stores;
 /// </summary>
 public static class PostgresReprojection
 {
-    public static readonly string[] Projections = ["warm_tables"];
+    public static readonly string[] Projections = ["warm_tables", "market_data", "performance_metrics"];
 
     public static async Task<SortedDictionary<string, ProjectionResult>> RunAsync(NpgsqlDataSource dataSource, string journalDirectory,
         long fromPosition, long toPosition, IReadOnlyCollection<string> only, CancellationToken cancellationToken)
@@ -21,6 +22,12 @@ public static class PostgresReprojection
         var results = new SortedDictionary<string, ProjectionResult>(StringComparer.Ordinal);
         if (Wanted("warm_tables", only))
             results["warm_tables"] = await new WarmTableProjection(dataSource, journalDirectory, name: $"warm_tables:{id}")
+                .ApplyRangeAsync(fromPosition, toPosition, cancellationToken).ConfigureAwait(false);
+        if (Wanted("market_data", only))
+            results["market_data"] = await new MarketDataProjection(dataSource, journalDirectory, name: $"market_data:{id}")
+                .ApplyRangeAsync(fromPosition, toPosition, cancellationToken).ConfigureAwait(false);
+        if (Wanted("performance_metrics", only))
+            results["performance_metrics"] = await new PerformanceMetricsProjection(dataSource, journalDirectory, name: $"performance_metrics:{id}")
                 .ApplyRangeAsync(fromPosition, toPosition, cancellationToken).ConfigureAwait(false);
         return results;
     }

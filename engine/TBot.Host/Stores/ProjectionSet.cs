@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using StackExchange.Redis;
 using TBot.Engine.Journal;
+using TBot.Persistence.Memory;
+using TBot.Persistence.Postgres.History;
 using TBot.Persistence.Postgres.Warm;
 using TBot.Persistence.Projections;
 using TBot.Persistence.Redis;
@@ -41,11 +43,13 @@ public sealed class ProjectionSet : IAsyncDisposable
     /// <summary>Connect to the configured stores (never fails on a store that is down: the runners retry) and
     /// start one runner per projection.</summary>
     /// <param name="journalEnd">The journal's last written position (the in-process writer's, or the end of a closed journal).</param>
+    /// <param name="memory">The in-process hot cache (the embedded default; a live run always has one, a replay none).</param>
     public static async Task<ProjectionSet> StartAsync(string journalDirectory, JournalManifest manifest, StoreSettings stores,
-        Func<long> journalEnd, ILoggerFactory loggers, CancellationToken cancellationToken)
+        Func<long> journalEnd, ILoggerFactory loggers, CancellationToken cancellationToken, InProcessHotCache? memory = null)
     {
         var set = new ProjectionSet(journalDirectory, journalEnd, loggers.CreateLogger("tbot.stores"));
         var id = manifest.JournalId;
+        if (memory is not null) set.Add(memory);
         if (stores.Redis is { } redis)
         {
             set._redis = await RedisConnector.ConnectAsync(redis, cancellationToken).ConfigureAwait(false);
@@ -62,6 +66,10 @@ public sealed class ProjectionSet : IAsyncDisposable
                 await gate.EnsureAsync(ct).ConfigureAwait(false);
                 return new WarmTablesLiveProjection(source, manifest, $"warm_tables:{id}");
             }));
+            set.Add(new DeferredProjection($"market_data:{id}", async ct =>
+                new MarketDataLiveProjection(source, manifest, await gate.EnsureAsync(ct).ConfigureAwait(false), $"market_data:{id}")));
+            set.Add(new DeferredProjection($"performance_metrics:{id}", async ct =>
+                new PerformanceMetricsLiveProjection(source, manifest, await gate.EnsureAsync(ct).ConfigureAwait(false), $"performance_metrics:{id}")));
         }
         foreach (var runner in set._runners) set.Run(runner);
         return set;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using TBot.Engine.Journal;
+using TBot.Persistence.Numerics;
 
 namespace TBot.Persistence.Redis;
 

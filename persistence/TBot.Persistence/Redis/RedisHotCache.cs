@@ -3,6 +3,7 @@ using StackExchange.Redis;
 using TBot.Engine.Events;
 using TBot.Engine.Journal;
 using TBot.Persistence.Projections;
+using TBot.Persistence.Numerics;
 
 namespace TBot.Persistence.Redis;
 

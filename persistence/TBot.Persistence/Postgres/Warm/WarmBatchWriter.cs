@@ -16,6 +16,24 @@ public static class WarmBatchWriter
         ON CONFLICT (bot_id) DO NOTHING
         """;
 
+    private const string UpsertStrategies = """
+        INSERT INTO strategies (strategy_id, name, parameters)
+        SELECT * FROM unnest($1::integer[], $2::text[], $3::jsonb[])
+        ON CONFLICT (strategy_id) DO UPDATE SET name = EXCLUDED.name, parameters = EXCLUDED.parameters
+        """;
+
+    private const string DefineBots = """
+        INSERT INTO bot_instances (bot_id, strategy_id, journal_id, created_at, updated_at)
+        SELECT b, b, $2, $3, $3 FROM unnest($1::integer[]) AS u (b)
+        ON CONFLICT (bot_id) DO UPDATE SET strategy_id = EXCLUDED.strategy_id, journal_id = EXCLUDED.journal_id
+        """;
+
+    private const string UpdateBotStatus = """
+        UPDATE bot_instances b SET status = u.status, updated_at = u.updated_at, status_position = u.journal_position
+        FROM unnest($1::integer[], $2::text[], $3::timestamptz[], $4::bigint[]) AS u (bot_id, status, updated_at, journal_position)
+        WHERE b.bot_id = u.bot_id AND b.status_position <= u.journal_position
+        """;
+
     private const string UpsertOrders = """
         INSERT INTO orders (client_order_id, client_order_text, bot_id, instrument_id, venue, symbol, side, type, price,
                             quantity, filled_quantity, status, venue_order_id, created_at, updated_at, journal_position)
@@ -100,6 +118,13 @@ public static class WarmBatchWriter
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var npgBatch = new NpgsqlBatch(connection, tx))
         {
+            if (batch.Definitions.Count > 0)
+            {
+                var defs = batch.Definitions;
+                npgBatch.BatchCommands.Add(Command(UpsertStrategies, defs.Select(d => d.BotId).ToArray(), defs.Select(d => d.Name).ToArray(),
+                    defs.Select(d => d.ParametersJson).ToArray()));
+                npgBatch.BatchCommands.Add(Command(DefineBots, defs.Select(d => d.BotId).ToArray(), journalId, batch.DefinedUtc));
+            }
             if (batch.Bots.Count > 0)
                 npgBatch.BatchCommands.Add(Command(UpsertBots, batch.Bots.Keys.ToArray(), Enumerable.Repeat(journalId, batch.Bots.Count).ToArray(),
                     batch.Bots.Values.ToArray()));
@@ -154,7 +179,13 @@ public static class WarmBatchWriter
                     trades.Select(t => t.InstrumentId).ToArray(), trades.Select(t => t.Side).ToArray(),
                     trades.Select(t => t.Price).ToArray(), trades.Select(t => t.Quantity).ToArray(),
                     trades.Select(t => t.Fee).ToArray(), trades.Select(t => t.JournalPosition).ToArray()));
-            npgBatch.BatchCommands.Add(Command(SaveCheckpoint, projection, batch.LastPosition));
+            if (batch.Statuses.Count > 0)
+            {
+                var statuses = batch.Statuses.Values.ToArray();
+                npgBatch.BatchCommands.Add(Command(UpdateBotStatus, statuses.Select(x => x.BotId).ToArray(), statuses.Select(x => x.Status).ToArray(),
+                    statuses.Select(x => x.UpdatedUtc).ToArray(), statuses.Select(x => x.JournalPosition).ToArray()));
+            }
+            if (batch.Records > 0) npgBatch.BatchCommands.Add(Command(SaveCheckpoint, projection, batch.LastPosition));
             try
             {
                 await npgBatch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

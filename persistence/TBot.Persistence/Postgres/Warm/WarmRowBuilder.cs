@@ -1,5 +1,7 @@
 using TBot.Engine.Journal;
 using TBot.Engine.Orders;
+using TBot.Engine.Trading;
+using TBot.Persistence.Numerics;
 
 namespace TBot.Persistence.Postgres.Warm;
 
@@ -10,16 +12,38 @@ public sealed class WarmRowBuilder
     private readonly string _journalId;
     private readonly Dictionary<int, JournalInstrument> _instruments = [];
 
+    private readonly IReadOnlyList<BotDefinition> _definitions;
+    private readonly DateTime _createdUtc;
+    private bool _definitionsGiven;
+
     public WarmRowBuilder(JournalManifest manifest)
     {
         _journalId = manifest.JournalId;
+        _definitions = BotDefinition.FromManifest(manifest);
+        _createdUtc = DateTime.SpecifyKind(manifest.CreatedUtc, DateTimeKind.Utc);
         foreach (var i in manifest.Instruments) _instruments[i.Id] = i;
+    }
+
+    /// <summary>Hand the manifest's bot definitions to the first batch (idempotent upserts, so once per builder is enough).</summary>
+    public void Start(WarmBatch batch)
+    {
+        if (_definitionsGiven) return;
+        batch.Definitions = _definitions;
+        batch.DefinedUtc = _createdUtc;
+        _definitionsGiven = true;
     }
 
     public void Add(WarmBatch batch, in DecisionRecord d, long position)
     {
         switch (d.Kind)
         {
+            case DecisionKind.KillSwitch:
+                batch.Statuses[d.BotId] = new BotStatusRow(d.BotId, "KILLED", EngineTime.ToUtc(d.TimeNs), position);
+                return;
+            case DecisionKind.Control when d.BotId != 0 && (ControlCommand)d.Reason is ControlCommand.PauseBot or ControlCommand.ResumeBot or ControlCommand.KillBot:
+                var status = (ControlCommand)d.Reason switch { ControlCommand.PauseBot => "PAUSED", ControlCommand.ResumeBot => "RUNNING", _ => "KILLED" };
+                batch.Statuses[d.BotId] = new BotStatusRow(d.BotId, status, EngineTime.ToUtc(d.TimeNs), position);
+                return;
             case DecisionKind.OrderSubmitted:
             case DecisionKind.OrderStatusChanged:
             case DecisionKind.Reconciled:

@@ -71,6 +71,7 @@ public sealed class WarmTableProjection
     private WarmBatch ReadBatch(JournalReader reader, WarmRowBuilder builder, long toPosition)
     {
         var batch = new WarmBatch();
+        builder.Start(batch);
         while (batch.Records < BatchRecords && reader.TryRead(out var record))
         {
             if (record.Position > toPosition) break;

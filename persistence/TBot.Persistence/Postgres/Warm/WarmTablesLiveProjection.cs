@@ -22,6 +22,7 @@ public sealed class WarmTablesLiveProjection(NpgsqlDataSource dataSource, Journa
     public async Task ApplyAsync(JournalBatch batch, CancellationToken cancellationToken)
     {
         var rows = new WarmBatch();
+        _builder.Start(rows);
         foreach (ref readonly var record in batch.Records)
         {
             rows.Saw(record.Position);
