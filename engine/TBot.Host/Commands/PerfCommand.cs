@@ -11,6 +11,7 @@ public static class PerfCommand
         perf.Subcommands.Add(PerfRingCommand.Create());
         perf.Subcommands.Add(PerfIngestCommand.Create());
         perf.Subcommands.Add(PerfPipelineCommand.Create());
+        perf.Subcommands.Add(PerfStoreCommand.Create());
         return perf;
     }
 }

@@ -141,7 +141,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
         // this run's first new record (the cache's values are seconds-lived; positions come absolute with each fill).
         var cache = new TBot.Persistence.Memory.InProcessHotCache(writer.Manifest, startPosition: writer.WrittenPosition);
         await using var projections = await ProjectionSet.StartAsync(journalDirectory, writer.Manifest, settings.Stores,
-            () => writer.WrittenPosition, loggers, stop, cache).ConfigureAwait(false);
+            () => writer.WrittenPosition, loggers, stop, cache, maintain: true).ConfigureAwait(false);
         await using var peers = projections.Redis is { } redisConnection ? PeerSync.Start(redisConnection, writer.Manifest.JournalId, loggers.CreateLogger("tbot.sync")) : null;
         // Nothing trades until the state is rebuilt and (live) reconciled with the venue; both control events are
         // journaled, so a replay enables trading at the same point.

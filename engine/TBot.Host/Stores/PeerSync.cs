@@ -12,7 +12,8 @@ namespace TBot.Host.Stores;
 /// </summary>
 public sealed class PeerSync : IAsyncDisposable
 {
-    private readonly RedisSyncSubscriber _subscriber;
+    private readonly RedisConnection _redis;
+    private RedisSyncSubscriber? _subscriber;
     private readonly string _ownJournal;
     private readonly ILogger _log;
     private readonly Dictionary<(string Journal, int Bot, string Venue, string Symbol), PositionUpdate> _positions = new();
@@ -23,15 +24,15 @@ public sealed class PeerSync : IAsyncDisposable
     private long _positionMessages;
     private long _tradeMessages;
 
-    private PeerSync(IConnectionMultiplexer redis, string ownJournal, ILogger log)
+    private PeerSync(RedisConnection redis, string ownJournal, ILogger log)
     {
-        _subscriber = new RedisSyncSubscriber(redis);
+        _redis = redis;
         _ownJournal = ownJournal;
         _log = log;
     }
 
     /// <summary>Subscribe (in the background when Redis is down at start: the multiplexer re-subscribes on reconnect).</summary>
-    public static PeerSync Start(IConnectionMultiplexer redis, string ownJournal, ILogger log)
+    public static PeerSync Start(RedisConnection redis, string ownJournal, ILogger log)
     {
         var sync = new PeerSync(redis, ownJournal, log);
         sync._reader = Task.Run(sync.RunAsync);
@@ -45,6 +46,7 @@ public sealed class PeerSync : IAsyncDisposable
         {
             try
             {
+                _subscriber ??= new RedisSyncSubscriber(await _redis.GetAsync(_stop.Token).ConfigureAwait(false));
                 await _subscriber.StartAsync(_stop.Token).ConfigureAwait(false);
                 break;
             }
@@ -59,7 +61,7 @@ public sealed class PeerSync : IAsyncDisposable
         }
         try
         {
-            await foreach (var m in _subscriber.Messages.ReadAllAsync(_stop.Token).ConfigureAwait(false)) Take(m);
+            await foreach (var m in _subscriber!.Messages.ReadAllAsync(_stop.Token).ConfigureAwait(false)) Take(m);
         }
         catch (OperationCanceledException) { }
     }
@@ -98,7 +100,7 @@ public sealed class PeerSync : IAsyncDisposable
                 if (!peers.TryGetValue(journal, out var view)) peers[journal] = view = new PeerView();
                 view.Trades = n;
             }
-            return new PeerSyncReport { PositionMessages = _positionMessages, TradeMessages = _tradeMessages, Malformed = _subscriber.Malformed, Peers = peers };
+            return new PeerSyncReport { PositionMessages = _positionMessages, TradeMessages = _tradeMessages, Malformed = _subscriber?.Malformed ?? 0, Peers = peers };
         }
     }
 
@@ -106,7 +108,7 @@ public sealed class PeerSync : IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_reader is not null) await _reader.ConfigureAwait(false);
-        try { await _subscriber.DisposeAsync().ConfigureAwait(false); }
+        try { if (_subscriber is not null) await _subscriber.DisposeAsync().ConfigureAwait(false); }
         catch (Exception ex) when (ex is RedisException or TimeoutException) { /* Redis gone at shutdown: nothing to unsubscribe */ }
         _stop.Dispose();
     }

@@ -25,7 +25,7 @@ public sealed class ProjectionSet : IAsyncDisposable
     private readonly ILogger _log;
     private readonly string _directory;
     private readonly Func<long> _journalEnd;
-    private ConnectionMultiplexer? _redis;
+    private RedisConnection? _redis;
     private NpgsqlDataSource? _postgres;
 
     private ProjectionSet(string directory, Func<long> journalEnd, ILogger log)
@@ -38,23 +38,24 @@ public sealed class ProjectionSet : IAsyncDisposable
     public IReadOnlyList<ProjectionRunner> Runners => _runners;
 
     /// <summary>The Redis connection when Redis is configured (multi-bot sync shares it).</summary>
-    public ConnectionMultiplexer? Redis => _redis;
+    public RedisConnection? Redis => _redis;
 
     /// <summary>Connect to the configured stores (never fails on a store that is down: the runners retry) and
     /// start one runner per projection.</summary>
     /// <param name="journalEnd">The journal's last written position (the in-process writer's, or the end of a closed journal).</param>
     /// <param name="memory">The in-process hot cache (the embedded default; a live run always has one, a replay none).</param>
-    public static async Task<ProjectionSet> StartAsync(string journalDirectory, JournalManifest manifest, StoreSettings stores,
-        Func<long> journalEnd, ILoggerFactory loggers, CancellationToken cancellationToken, InProcessHotCache? memory = null)
+    public static Task<ProjectionSet> StartAsync(string journalDirectory, JournalManifest manifest, StoreSettings stores,
+        Func<long> journalEnd, ILoggerFactory loggers, CancellationToken cancellationToken, InProcessHotCache? memory = null, bool maintain = false)
     {
         var set = new ProjectionSet(journalDirectory, journalEnd, loggers.CreateLogger("tbot.stores"));
         var id = manifest.JournalId;
         if (memory is not null) set.Add(memory);
         if (stores.Redis is { } redis)
         {
-            set._redis = await RedisConnector.ConnectAsync(redis, cancellationToken).ConfigureAwait(false);
-            if (!set._redis.IsConnected) set._log.LogWarning("Redis {Endpoints} is not reachable yet; the hot cache will catch up when it is", string.Join(",", set._redis.GetEndPoints().Select(e => e.ToString())));
-            set.Add(new RedisHotCache(set._redis, manifest, name: $"redis-hot:{id}"));
+            var connection = set._redis = new RedisConnection(redis, set._log);
+            connection.Start();
+            set.Add(new DeferredProjection($"redis-hot:{id}", async ct =>
+                new RedisHotCache(await connection.GetAsync(ct).ConfigureAwait(false), manifest, name: $"redis-hot:{id}")));
         }
         if (stores.Postgres is { } postgres)
         {
@@ -72,7 +73,43 @@ public sealed class ProjectionSet : IAsyncDisposable
                 new PerformanceMetricsLiveProjection(source, manifest, await gate.EnsureAsync(ct).ConfigureAwait(false), $"performance_metrics:{id}")));
         }
         foreach (var runner in set._runners) set.Run(runner);
-        return set;
+        if (set._postgres is not null && maintain)
+        {
+            set._tasks.Add(Task.Run(() => set.MaintainAsync(new HistoryMaintenance(set._postgres), stores.Retention)));
+        }
+        return Task.FromResult(set);
+    }
+
+    /// <summary>Native path: day partitions a week ahead and retention, at start and every 6 hours (the projection
+    /// also creates a batch's partitions itself; this keeps DEFAULT empty and drops old days). A failure (database
+    /// down, not migrated yet) is retried a minute later.</summary>
+    private async Task MaintainAsync(HistoryMaintenance maintenance, TimeSpan? retention)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            var wait = TimeSpan.FromHours(6);
+            try
+            {
+                var created = await maintenance.EnsurePartitionsAsync(7, _stop.Token).ConfigureAwait(false);
+                if (created > 0) _log.LogInformation("PostgreSQL: created {Count} day partitions", created);
+                if (retention is { } keep)
+                {
+                    var result = await maintenance.DropPartitionsOlderThanAsync(keep, cancellationToken: _stop.Token).ConfigureAwait(false);
+                    if (result.DroppedPartitions.Count > 0) _log.LogInformation("PostgreSQL: retention dropped {Partitions}", string.Join(", ", result.DroppedPartitions));
+                }
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                _log.LogDebug(ex, "PostgreSQL maintenance failed; retrying in a minute");
+                wait = TimeSpan.FromMinutes(1);
+            }
+            try { await Task.Delay(wait, _stop.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return; }
+        }
     }
 
     private void Add(IProjection projection)
@@ -148,10 +185,13 @@ public sealed class ProjectionSet : IAsyncDisposable
                 Applied = r.Applied,
                 LagEvents = Math.Max(0, _journalEnd() - r.Applied),
                 Failures = r.Failures,
-                LastError = r.LastError?.Message,
+                LastError = Shorten(r.LastError?.Message),
             };
         return result;
     }
+
+    // StackExchange.Redis timeouts carry a page of diagnostics; the first sentence says what happened.
+    private static string? Shorten(string? message) => message is { Length: > 240 } m ? m[..240] + "…" : message;
 
     // "warm_tables:3f9c..." → "warm_tables": the summary is per store, the journal is the run's.
     private static string ReportName(string name) => name.IndexOf(':') is var i and > 0 ? name[..i] : name;

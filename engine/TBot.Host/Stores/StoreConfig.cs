@@ -18,4 +18,8 @@ public sealed class StoreConfig
     /// <summary>At shutdown the projections get to reach the journal's end; they are stopped once none has made
     /// progress for this long (a store that is down; it catches up at the next start).</summary>
     [JsonPropertyName("drainSeconds")] public double DrainSeconds { get; set; } = 10;
+
+    /// <summary>Native path only (TimescaleDB has its own policy): market_data days older than this are dropped
+    /// by the engine's maintenance; 0 keeps everything.</summary>
+    [JsonPropertyName("retentionDays")] public int RetentionDays { get; set; } = 90;
 }

@@ -3,6 +3,9 @@ namespace TBot.Host.Stores;
 /// <summary>Which stores a command projects the journal into, resolved from flags, configuration and environment.</summary>
 public sealed record StoreSettings(string? Redis, string? Postgres, bool MigrateOnStart = true, TimeSpan? Drain = null)
 {
+    /// <summary>market_data retention on the native path (null: keep everything).</summary>
+    public TimeSpan? Retention { get; init; } = TimeSpan.FromDays(90);
+
     public const string RedisVariable = "TBOT_REDIS";
     public const string PostgresVariable = "TBOT_POSTGRES";
 
@@ -16,7 +19,10 @@ public sealed record StoreSettings(string? Redis, string? Postgres, bool Migrate
         var redis = FirstNonEmpty(redisFlag, config?.Redis, Environment.GetEnvironmentVariable(RedisVariable));
         var postgres = FirstNonEmpty(postgresFlag, config?.Postgres, Environment.GetEnvironmentVariable(PostgresVariable));
         return new StoreSettings(redis, postgres, config?.MigrateOnStart ?? true,
-            config is null ? null : TimeSpan.FromSeconds(config.DrainSeconds));
+            config is null ? null : TimeSpan.FromSeconds(config.DrainSeconds))
+        {
+            Retention = config is null ? TimeSpan.FromDays(90) : config.RetentionDays > 0 ? TimeSpan.FromDays(config.RetentionDays) : null,
+        };
     }
 
     /// <summary>Every problem with the connection strings, before anything connects.</summary>
@@ -34,6 +40,7 @@ public sealed record StoreSettings(string? Redis, string? Postgres, bool Migrate
             catch (Exception ex) when (ex is ArgumentException or FormatException) { problems.Add($"postgres connection: {ex.Message}"); }
         }
         if (Drain is { } d && d < TimeSpan.Zero) problems.Add("stores.drainSeconds must not be negative.");
+        if (Retention is { } r2 && r2 < TimeSpan.Zero) problems.Add("stores.retentionDays must not be negative.");
         return problems;
     }
 

@@ -46,7 +46,31 @@ public static class PipelineHarness
         return result with { LatencyNs = paced.LatencyNs, LatencyRate = options.LatencyRate, SaturatedLatencyNs = result.LatencyNs };
     }
 
-    private static PipelineResult RunOnce(byte[][] frames, string journalDir, Options options, bool measure, string medium, TextWriter progress, int pacedRate = 0)
+    /// <summary>
+    /// Only the paced latency phase (after the same warm-up as <see cref="Run"/>): tick-to-intent at
+    /// <see cref="Options.LatencyRate"/> over <see cref="Options.LatencyFrames"/> frames. <paramref name="attachToJournal"/>, when
+    /// given, is called with the measured run's journal writer as soon as it is open (before the first frame), e.g. to start
+    /// projections tailing its directory live; what it returns is disposed after the run, once the journal is closed and
+    /// before its directory is deleted. <c>tbot perf store</c> runs it without and with tailers to price them.
+    /// </summary>
+    public static PipelineResult RunPaced(Options options, TextWriter progress, Func<JournalWriter, IDisposable>? attachToJournal = null)
+    {
+        var (root, medium) = JournalRoot(options.JournalDirectory);
+        try
+        {
+            RunOnce(PipelineFrames.Build(200_000, seed: 3), Path.Combine(root, "warm"), options, measure: false, medium, progress);
+            var paced = RunOnce(PipelineFrames.Build(options.LatencyFrames, seed: 5), Path.Combine(root, "paced"), options with { Frames = options.LatencyFrames },
+                measure: true, medium, progress, options.LatencyRate, attachToJournal);
+            return paced with { LatencyRate = options.LatencyRate };
+        }
+        finally
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { } // best effort
+        }
+    }
+
+    private static PipelineResult RunOnce(byte[][] frames, string journalDir, Options options, bool measure, string medium, TextWriter progress, int pacedRate = 0,
+        Func<JournalWriter, IDisposable>? attachToJournal = null)
     {
         var registry = new InstrumentRegistry();
         var btc = registry.Add(Venue.Binance, "BTCUSDT", 2, 5, 1, 1);
@@ -64,6 +88,7 @@ public static class PipelineHarness
 
         var writer = JournalWriter.Open(new JournalOptions { Directory = journalDir, FsyncPolicy = options.Fsync, FlushPolicy = options.Flush, BufferBytes = 4 << 20 },
             JournalManifest.Create(registry.All), out _);
+        using var attached = attachToJournal?.Invoke(writer);
         var journal = new JournalHandler(writer, decisions);
         var pipeline = new EventPipeline<MarketEvent>(ring, new PipelineOptions { Name = "perf", Threading = options.Threads }, NullLogger.Instance);
         pipeline.HandleEventsWith("trading", core).Then("journal", journal);
