@@ -131,6 +131,33 @@ public class DbCommandTests
     }
 
     [Fact]
+    public async Task A_database_holding_another_journal_is_refused_with_a_clear_error_and_its_rows_are_untouched()
+    {
+        var first = Temp("journal-a");
+        var second = Temp("journal-b");
+        var db = await CreateDatabaseAsync();
+        try
+        {
+            Assert.Equal(0, await Program.MainAsync(["run", "--duration", "3s", "--journal", first, "--postgres", db]));
+            var before = await SnapshotAsync(db);
+            var json = Temp("run.json");
+            Assert.Equal(0, await Program.MainAsync(["run", "--duration", "3s", "--journal", second, "--postgres", db, "--json", json]));
+            var warm = JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("projections").GetProperty("warm_tables");
+            Assert.Equal(0, warm.GetProperty("applied").GetInt64());
+            Assert.True(warm.GetProperty("lag_events").GetInt64() > 0);
+            Assert.Contains("one journal per database", warm.GetProperty("last_error").GetString());
+            Assert.Equal(before, await SnapshotAsync(db));
+            Assert.Equal(1, await Program.MainAsync(["db", "reproject", "--journal", second, "--postgres", db]));
+            Assert.Equal(before, await SnapshotAsync(db));
+        }
+        finally
+        {
+            await DropDatabaseAsync(db);
+            foreach (var dir in new[] { first, second }) if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Migrate_applies_every_version_once_and_status_reports_it()
     {
         var db = await CreateDatabaseAsync();

@@ -119,7 +119,7 @@ public static class DbCommand
             await using var dataSource = NpgsqlDataSource.Create(settings.Postgres!);
             try
             {
-                var results = await PostgresReprojection.RunAsync(dataSource, dir, first, last, names, ct).ConfigureAwait(false);
+                var results = await PostgresReprojection.RunAsync(settings.Postgres!, dataSource, dir, first, last, names, ct).ConfigureAwait(false);
                 foreach (var (name, r) in results)
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{name}: positions {r.FirstPosition}..{r.LastPosition}, {r.RecordsRead} records read, {r.DecisionsApplied} decisions, {r.Batches} batches"));

@@ -15,10 +15,12 @@ public static class PostgresReprojection
 {
     public static readonly string[] Projections = ["warm_tables", "market_data", "performance_metrics"];
 
-    public static async Task<SortedDictionary<string, ProjectionResult>> RunAsync(NpgsqlDataSource dataSource, string journalDirectory,
+    public static async Task<SortedDictionary<string, ProjectionResult>> RunAsync(string connectionString, NpgsqlDataSource dataSource, string journalDirectory,
         long fromPosition, long toPosition, IReadOnlyCollection<string> only, CancellationToken cancellationToken)
     {
         var id = JournalManifest.Load(journalDirectory).JournalId;
+        await new PostgresSchemaGate(connectionString, migrate: false, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, id)
+            .EnsureAsync(cancellationToken).ConfigureAwait(false);
         var results = new SortedDictionary<string, ProjectionResult>(StringComparer.Ordinal);
         if (Wanted("warm_tables", only))
             results["warm_tables"] = await new WarmTableProjection(dataSource, journalDirectory, name: $"warm_tables:{id}")

@@ -60,7 +60,7 @@ public sealed class ProjectionSet : IAsyncDisposable
         if (stores.Postgres is { } postgres)
         {
             set._postgres = NpgsqlDataSource.Create(postgres);
-            var gate = new PostgresSchemaGate(postgres, stores.MigrateOnStart, set._log);
+            var gate = new PostgresSchemaGate(postgres, stores.MigrateOnStart, set._log, id);
             var source = set._postgres;
             set.Add(new DeferredProjection($"warm_tables:{id}", async ct =>
             {

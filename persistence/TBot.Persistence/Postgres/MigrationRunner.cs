@@ -26,7 +26,7 @@ public static class MigrationRunner
     /// <c>CREATE EXTENSION IF NOT EXISTS timescaledb</c> succeeds, native partitioning otherwise.</summary>
     public static async Task<MigrationResult> MigrateAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(Unpooled(connectionString));
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         // Two engines starting together must not both apply version N.
         await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ public static class MigrationRunner
     /// database (version 0, nothing recorded).</summary>
     public static async Task<SchemaStatus> StatusAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(Unpooled(connectionString));
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         var applied = await TableExistsAsync(connection, "schema_migrations", cancellationToken).ConfigureAwait(false)
             ? await ReadAppliedAsync(connection, cancellationToken).ConfigureAwait(false)
@@ -147,4 +147,9 @@ public static class MigrationRunner
         await using var command = new NpgsqlCommand(sql, connection, tx);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    // Migrations and status run once, beside the engine's own data source: an idle pooled connection left
+    // behind would hold a server that allows one connection (the TimescaleDB stand-in) away from the projections.
+    private static string Unpooled(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 }
