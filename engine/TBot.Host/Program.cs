@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(JournalCommand.Create());
         root.Subcommands.Add(PerfCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(ProjectCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

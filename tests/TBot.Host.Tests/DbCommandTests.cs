@@ -10,12 +10,12 @@ namespace TBot.Host.Tests;
 /// </summary>
 public class DbCommandTests
 {
-    private static string ServerConnection =>
+    internal static string ServerConnection =>
         Environment.GetEnvironmentVariable("TBOT_TEST_POSTGRES") is { Length: > 0 } v ? v : "Host=127.0.0.1;Port=5432;Username=tbot;Password=tbot;Database=tbot";
 
     private static string Temp(string name) => Path.Combine(Path.GetTempPath(), $"tbot-{Guid.NewGuid():N}-{name}");
 
-    private static async Task<string> CreateDatabaseAsync()
+    internal static async Task<string> CreateDatabaseAsync()
     {
         var name = "tbot_test_" + Guid.NewGuid().ToString("N");
         await using var admin = new NpgsqlConnection(ServerConnection);
@@ -25,7 +25,7 @@ public class DbCommandTests
         return new NpgsqlConnectionStringBuilder(ServerConnection) { Database = name }.ConnectionString;
     }
 
-    private static async Task DropDatabaseAsync(string connection)
+    internal static async Task DropDatabaseAsync(string connection)
     {
         NpgsqlConnection.ClearAllPools();
         var name = new NpgsqlConnectionStringBuilder(connection).Database;
@@ -36,7 +36,7 @@ public class DbCommandTests
     }
 
     /// <summary>Every projected table, row by row (minus the wall-clock columns a projection sets itself).</summary>
-    private static async Task<string> SnapshotAsync(string connection)
+    internal static async Task<string> SnapshotAsync(string connection)
     {
         const string sql = """
             SELECT concat_ws(E'\n',
@@ -57,7 +57,7 @@ public class DbCommandTests
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<long> CountAsync(string connection, string table)
+    internal static async Task<long> CountAsync(string connection, string table)
     {
         await using var c = new NpgsqlConnection(connection);
         await c.OpenAsync();

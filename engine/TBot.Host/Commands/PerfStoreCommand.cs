@@ -21,7 +21,10 @@ public static class PerfStoreCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new StorePerfOptions(parse.GetValue(redis), parse.GetValue(postgres), parse.GetValue(events), parse.GetValue(rows),
-                parse.GetValue(updates), parse.GetValue(latencyFrames), parse.GetValue(rate), parse.GetValue(rounds));
+                parse.GetValue(updates), parse.GetValue(latencyFrames), parse.GetValue(rate), parse.GetValue(rounds))
+            {
+                Tbot = Self(),
+            };
             if (options.Events < 1000 || options.Rows < 1 || options.RedisUpdates < 1 || options.LatencyFrames < 1000 || options.LatencyRate < 1 || options.HotRounds < 1)
             {
                 Console.Error.WriteLine("--events and --latency-frames must be at least 1000; --rows, --redis-updates, --latency-rate and --hot-rounds at least 1.");
@@ -50,6 +53,8 @@ public static class PerfStoreCommand
             Row("hot_p50_ns_off", r.HotP50NsOff, "tick-to-intent p50, nothing tailing");
             Row("hot_p50_ns_on", r.HotP50NsOn, "tick-to-intent p50, projections tailing");
             Row("hot_projection_max_lag_events", r.HotProjectionMaxLagEvents, $"worst lag of the tailing projections ({r.HotProjectionFailures} store errors)");
+            if (r.HotP99NsOnExternal is { } external)
+                Row("hot_p99_ns_on_external", external, $"the same with {string.Join(" + ", r.HotExternalProjections)} in a separate nice -n 10 tbot project process (rounds: {string.Join(", ", r.HotP99NsOnExternalRounds ?? [])}; ratio {r.HotP99RatioExternal}; lag when stopped {r.HotExternalEndLagEvents}, {r.HotExternalFailures} store errors)");
             if (r.HotP99NsOnMemoryOnly is { } memoryOnly) Row("hot_p99_ns_on_memory_only", memoryOnly, $"the same with only the in-process cache tailing (rounds: {string.Join(", ", r.HotP99NsOnMemoryOnlyRounds ?? [])})");
             Console.WriteLine($"load average (1 min): {r.LoadAverageStart:F2} at start, {r.LoadAverageEnd:F2} at end, {r.Cores} cores");
             foreach (var (field, reason) in r.Skipped) Console.WriteLine($"{field}: {reason}");
@@ -61,4 +66,11 @@ public static class PerfStoreCommand
 
     private static void Row(string name, double? value, string meaning) =>
         Console.WriteLine($"| {name} | {(value is { } v ? v.ToString(v < 100 ? "0.##" : "N0", System.Globalization.CultureInfo.InvariantCulture) : "null")} | {meaning} |");
+
+    /// <summary>How to start this binary again (for the separate-process projector): the apphost, or dotnet + tbot.dll.</summary>
+    private static string[] Self()
+    {
+        var process = Environment.ProcessPath ?? "dotnet";
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, Path.Combine(AppContext.BaseDirectory, "tbot.dll")] : [process];
+    }
 }

@@ -175,15 +175,17 @@ public sealed class ProjectionSet : IAsyncDisposable
 
     private bool Finished(ProjectionRunner runner) => _tasks[_runners.IndexOf(runner)].IsCompleted;
 
-    /// <summary>Per projection: applied position, lag, retried failures.</summary>
-    public SortedDictionary<string, ProjectionReport> Report()
+    /// <summary>Per projection: applied position, lag, retried failures. <paramref name="end"/>: the journal's
+    /// last position when known (a closed journal); otherwise the lag is measured against what the writer or the
+    /// tail has seen.</summary>
+    public SortedDictionary<string, ProjectionReport> Report(long? end = null)
     {
         var result = new SortedDictionary<string, ProjectionReport>(StringComparer.Ordinal);
         foreach (var r in _runners)
             result[ReportName(r.Name)] = new ProjectionReport
             {
                 Applied = r.Applied,
-                LagEvents = Math.Max(0, _journalEnd() - r.Applied),
+                LagEvents = end is { } e ? Math.Max(0, e - r.Applied) : Math.Max(Math.Max(0, _journalEnd() - r.Applied), r.LagEvents),
                 Failures = r.Failures,
                 LastError = Shorten(r.LastError?.Message),
             };

@@ -14,6 +14,6 @@ public static class StoreCatchUp
         var manifest = JournalManifest.Load(journalDirectory);
         await using var set = await ProjectionSet.StartAsync(journalDirectory, manifest, stores, () => end, loggers, cancellationToken).ConfigureAwait(false);
         await set.DrainAsync(end, stores.DrainTimeout, cancellationToken).ConfigureAwait(false);
-        return set.Report();
+        return set.Report(end);
     }
 }

@@ -32,7 +32,12 @@ public static class PipelineHarness
     /// where queueing in a full ring does not dominate (the throughput phase runs flat out).</param>
     public sealed record Options(int Frames = 2_000_000, string? JournalDirectory = null, FsyncPolicy Fsync = FsyncPolicy.IntervalMs,
         WaitStrategyKind Wait = WaitStrategyKind.Yielding, int LatencyRate = 100_000, int LatencyFrames = 500_000, bool Stress = false,
-        FlushPolicy Flush = FlushPolicy.PerBatch, ThreadingMode Threads = ThreadingMode.Auto);
+        FlushPolicy Flush = FlushPolicy.PerBatch, ThreadingMode Threads = ThreadingMode.Auto)
+    {
+        /// <summary>Name of the run's directory under the journal root (default: random), so another process can be
+        /// told in advance where the paced journal will be (<c>{root}/{name}/paced</c>).</summary>
+        public string? RunName { get; init; }
+    }
 
     public static PipelineResult Run(Options options, TextWriter progress)
     {
@@ -55,7 +60,7 @@ public static class PipelineHarness
     /// </summary>
     public static PipelineResult RunPaced(Options options, TextWriter progress, Func<JournalWriter, IDisposable>? attachToJournal = null)
     {
-        var (root, medium) = JournalRoot(options.JournalDirectory);
+        var (root, medium) = JournalRoot(options.JournalDirectory, options.RunName);
         try
         {
             RunOnce(PipelineFrames.Build(200_000, seed: 3), Path.Combine(root, "warm"), options, measure: false, medium, progress);
@@ -166,9 +171,9 @@ public static class PipelineHarness
     }
 
     /// <summary>tmpfs (/dev/shm) unless a directory is given.</summary>
-    private static (string Root, string Medium) JournalRoot(string? requested)
+    private static (string Root, string Medium) JournalRoot(string? requested, string? runName = null)
     {
-        var name = "tbot-perf-" + Guid.NewGuid().ToString("N")[..8];
+        var name = runName ?? "tbot-perf-" + Guid.NewGuid().ToString("N")[..8];
         if (requested is not null) return (Path.Combine(requested, name), $"given directory {requested}");
         if (Directory.Exists("/dev/shm")) return (Path.Combine("/dev/shm", name), "tmpfs (/dev/shm)");
         return (Path.Combine(Path.GetTempPath(), name), $"disk ({Path.GetTempPath()})");

@@ -17,4 +17,10 @@ public sealed record StorePerfOptions(
     int RedisUpdates = 1_000_000,
     int LatencyFrames = 500_000,
     int LatencyRate = 100_000,
-    int HotRounds = 3);
+    int HotRounds = 3)
+{
+    /// <summary>How to start <c>tbot</c> (file and leading arguments, e.g. ["dotnet", ".../tbot.dll"]): when set and a
+    /// store is given, each round also runs the hot path with the projections in a separate <c>tbot project</c>
+    /// process at nice 10.</summary>
+    public IReadOnlyList<string>? Tbot { get; init; }
+}

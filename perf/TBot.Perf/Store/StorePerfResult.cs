@@ -35,6 +35,15 @@ public sealed record StorePerfResult
     /// <summary>The same, with the projections tailing the journal live during the run (median over the rounds).</summary>
     [JsonPropertyName("hot_p99_ns_on")] public long HotP99NsOn { get; init; }
     [JsonPropertyName("hot_p99_ratio")] public double HotP99Ratio { get; init; }
+    /// <summary>p99 / p50 with the projections in a separate <c>nice -n 10 tbot project</c> process (median of the rounds).</summary>
+    [JsonPropertyName("hot_p99_ns_on_external")] public long? HotP99NsOnExternal { get; init; }
+    [JsonPropertyName("hot_p50_ns_on_external")] public long? HotP50NsOnExternal { get; init; }
+    [JsonPropertyName("hot_p99_ns_on_external_rounds")] public long[]? HotP99NsOnExternalRounds { get; init; }
+    [JsonPropertyName("hot_p99_ratio_external")] public double? HotP99RatioExternal { get; init; }
+    [JsonPropertyName("hot_external_projections")] public IReadOnlyList<string> HotExternalProjections { get; init; } = [];
+    /// <summary>The external projector's lag when stopped after it caught up (0 expected) and its store errors.</summary>
+    [JsonPropertyName("hot_external_end_lag_events")] public long? HotExternalEndLagEvents { get; init; }
+    [JsonPropertyName("hot_external_failures")] public long? HotExternalFailures { get; init; }
     /// <summary>A third run with only the in-process cache tailing (the embedded default), when Redis or PostgreSQL was
     /// given (otherwise that is what <see cref="HotP99NsOn"/> measures).</summary>
     [JsonPropertyName("hot_p99_ns_on_memory_only")] public long? HotP99NsOnMemoryOnly { get; init; }
