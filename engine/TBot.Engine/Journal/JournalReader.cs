@@ -61,8 +61,26 @@ public sealed class JournalReader : IDisposable
     /// <summary>Bytes after the last good record of the tail segment.</summary>
     public long TailBytes { get; private set; }
 
-    /// <summary>Open a journal directory for reading.</summary>
-    public static JournalReader Open(string directory, int bufferBytes = DefaultBufferBytes, bool verifyChecksums = true)
+    /// <summary>Open a journal directory for reading, with a chunk buffer of its own.</summary>
+    public static JournalReader Open(string directory, int bufferBytes = DefaultBufferBytes, bool verifyChecksums = true) =>
+        OpenDirectory(directory, null, bufferBytes, verifyChecksums);
+
+    /// <summary>
+    /// Open a journal directory for reading into a caller-owned chunk buffer (at least
+    /// <see cref="JournalFormat.MaxRecordBytes"/>), for a caller that re-opens often, such as a tail polling the live
+    /// end. Records view the buffer: it must not serve two open readers at once (dispose one before opening the next).
+    /// </summary>
+    public static JournalReader Open(string directory, byte[] buffer, bool verifyChecksums = true)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (buffer.Length < JournalFormat.MaxRecordBytes)
+            throw new ArgumentException($"The buffer must hold one maximal record ({JournalFormat.MaxRecordBytes} bytes).", nameof(buffer));
+        return OpenDirectory(directory, buffer, buffer.Length, verifyChecksums);
+    }
+
+    // Without a caller's buffer one of bufferBytes is allocated once the directory looks readable (not before:
+    // a failed open costs no buffer).
+    private static JournalReader OpenDirectory(string directory, byte[]? buffer, int bufferBytes, bool verifyChecksums)
     {
         JournalFormat.EnsureSupported();
         directory = Path.GetFullPath(directory);
@@ -73,7 +91,7 @@ public sealed class JournalReader : IDisposable
             if (numbers[i] != numbers[i - 1] + 1)
                 throw new JournalCorruptException($"{directory}: segment {numbers[i - 1] + 1} is missing", numbers[i - 1] + 1, 0, JournalDamage.PositionGap);
         }
-        var cursor = new SegmentCursor(GC.AllocateUninitializedArray<byte>(Math.Max(bufferBytes, JournalFormat.MaxRecordBytes)))
+        var cursor = new SegmentCursor(buffer ?? GC.AllocateUninitializedArray<byte>(Math.Max(bufferBytes, JournalFormat.MaxRecordBytes)))
         {
             VerifyChecksums = verifyChecksums,
         };

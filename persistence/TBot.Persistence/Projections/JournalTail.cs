@@ -14,6 +14,10 @@ public sealed class JournalTail : IDisposable
     private readonly string _directory;
     private readonly JournalTailOptions _options;
     private readonly JournalBatch _batch;
+    // The readers' chunk buffer, allocated once: the tail re-opens a reader on every idle poll, and a buffer per
+    // open was a large-object allocation every few ms. Only one reader uses it at a time (Reopen disposes the
+    // old reader first), and batches copy records out of it.
+    private readonly byte[] _readerBuffer;
     private JournalReader? _reader;
     // Position of the last record the open reader returned: when the caller asks for the next one we carry
     // on reading instead of seeking.
@@ -25,6 +29,7 @@ public sealed class JournalTail : IDisposable
         _directory = directory;
         _options = options ?? new JournalTailOptions();
         _batch = new JournalBatch(_options.BatchSize);
+        _readerBuffer = GC.AllocateUninitializedArray<byte>(Math.Max(_options.ReaderBufferBytes, JournalFormat.MaxRecordBytes));
     }
 
     /// <summary>Highest journal position seen so far (the journal's end as of the last look).</summary>
@@ -89,7 +94,7 @@ public sealed class JournalTail : IDisposable
         _readerPosition = -1;
         // A journal that is being created has no manifest yet: nothing to read, not an error.
         if (!File.Exists(JournalManifest.PathIn(_directory))) return;
-        var reader = JournalReader.Open(_directory, _options.ReaderBufferBytes);
+        var reader = JournalReader.Open(_directory, _readerBuffer);
         try
         {
             var next = Math.Max(afterPosition + 1, reader.FirstPosition);

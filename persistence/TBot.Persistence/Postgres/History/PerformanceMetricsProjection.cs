@@ -8,80 +8,39 @@ namespace TBot.Persistence.Postgres.History;
 /// Projects a journal's decisions into <c>performance_metrics</c> (per bot and engine-time minute, see
 /// <see cref="PerformanceMetricNames"/>) on demand: catch-up and <c>tbot db reproject</c>. The live form is
 /// <see cref="PerformanceMetricsLiveProjection"/>. Each batch commits with its checkpoint; re-applied decisions
-/// are not counted twice (<see cref="PerformanceMetricsWriter"/> says how).
+/// are not counted twice (<see cref="PerformanceMetricsWriter"/> says how). <see cref="ProjectionResult.DecisionsApplied"/>
+/// counts the decisions that added to a metric: 0 for a range at or before the checkpoint.
 /// </summary>
-public sealed class PerformanceMetricsProjection
+/// <param name="path">The database's history layout; read from <c>schema_migrations</c> when null.</param>
+public sealed class PerformanceMetricsProjection(NpgsqlDataSource dataSource, string journalDirectory, int batchRecords = 8192,
+    string name = PerformanceMetricsProjection.DefaultName, SchemaPath? path = null)
+    : JournalRangeProjection(dataSource, journalDirectory, batchRecords, name)
 {
     public const string DefaultName = "performance_metrics";
 
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly string _journalDirectory;
-    private readonly SchemaPath? _path;
-
-    /// <param name="path">The database's history layout; read from <c>schema_migrations</c> when null.</param>
-    public PerformanceMetricsProjection(NpgsqlDataSource dataSource, string journalDirectory, int batchRecords = 8192, string name = DefaultName,
-        SchemaPath? path = null)
+    private protected override async ValueTask<RangeState> StartRangeAsync(JournalManifest manifest, NpgsqlConnection connection,
+        CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchRecords, 1);
-        _dataSource = dataSource;
-        _journalDirectory = journalDirectory;
-        _path = path;
-        BatchRecords = batchRecords;
-        Name = name;
+        var builder = new PerformanceMetricsBuilder(manifest);
+        var layout = path ?? await SchemaPaths.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        return new MetricsRange(builder, new PerformanceMetricsWriter(layout, builder.InstrumentPnlMetrics));
     }
 
-    public string Name { get; }
-
-    public int BatchRecords { get; }
-
-    public Task<long> ReadCheckpointAsync(CancellationToken cancellationToken = default) =>
-        ProjectionCheckpoints.ReadAsync(_dataSource, Name, cancellationToken);
-
-    public async Task<ProjectionResult> CatchUpAsync(CancellationToken cancellationToken = default)
+    private sealed class MetricsRange(PerformanceMetricsBuilder builder, PerformanceMetricsWriter writer) : RangeState
     {
-        var checkpoint = await ReadCheckpointAsync(cancellationToken).ConfigureAwait(false);
-        return await ApplyRangeAsync(checkpoint + 1, long.MaxValue, cancellationToken).ConfigureAwait(false);
-    }
+        private readonly PerformanceMetricsBatch _batch = new();
 
-    /// <summary>Apply journal positions <paramref name="fromPosition"/>..<paramref name="toPosition"/> (inclusive,
-    /// clipped to the journal). <see cref="ProjectionResult.DecisionsApplied"/> counts the decisions that added to
-    /// a metric: 0 for a range at or before the checkpoint.</summary>
-    public async Task<ProjectionResult> ApplyRangeAsync(long fromPosition, long toPosition, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(fromPosition, 1);
-        using var reader = JournalReader.Open(_journalDirectory);
-        var builder = new PerformanceMetricsBuilder(reader.Manifest);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var writer = new PerformanceMetricsWriter(_path ?? await SchemaPaths.ReadAsync(connection, cancellationToken).ConfigureAwait(false),
-            builder.InstrumentPnlMetrics);
-        var batch = new PerformanceMetricsBatch();
-        long first = 0, last = 0, records = 0, applied = 0;
-        var batches = 0;
-        reader.SeekPosition(fromPosition);
-        while (true)
+        public override bool IsEmpty => _batch.IsEmpty;
+
+        public override void StartBatch() => _batch.Clear();
+
+        public override void Add(in JournalRecord record)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            batch.Clear();
-            ReadBatch(reader, builder, batch, toPosition);
-            if (batch.IsEmpty) break;
-            applied += await writer.WriteAsync(connection, Name, batch, cancellationToken).ConfigureAwait(false);
-            if (first == 0) first = batch.FirstPosition;
-            last = batch.LastPosition;
-            records += batch.Records;
-            batches++;
-            if (batch.Records < BatchRecords || last >= toPosition) break;
+            _batch.Saw(record.Position);
+            if (record.Type == JournalRecordType.Decision) builder.Add(_batch, in record.Decision, record.Position);
         }
-        return new ProjectionResult(first, last, records, applied, batches);
-    }
 
-    // Synchronous on purpose: a JournalRecord views the reader's buffer and must not live across an await.
-    private void ReadBatch(JournalReader reader, PerformanceMetricsBuilder builder, PerformanceMetricsBatch batch, long toPosition)
-    {
-        while (batch.Records < BatchRecords && reader.TryRead(out var record))
-        {
-            if (record.Position > toPosition) break;
-            batch.Saw(record.Position);
-            if (record.Type == JournalRecordType.Decision) builder.Add(batch, in record.Decision, record.Position);
-        }
+        public override async Task<long> WriteAsync(NpgsqlConnection connection, string projection, CancellationToken cancellationToken) =>
+            await writer.WriteAsync(connection, projection, _batch, cancellationToken).ConfigureAwait(false);
     }
 }
