@@ -22,6 +22,8 @@ internal sealed class ExternalProjector : IDisposable
         _output = output;
     }
 
+    public int? ExitCode { get; private set; }
+
     /// <summary>The child's last output lines (why it failed, when it did).</summary>
     public string OutputTail
     {
@@ -69,6 +71,8 @@ internal sealed class ExternalProjector : IDisposable
             using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill?.WaitForExit();
             if (!_process.WaitForExit(TimeSpan.FromSeconds(120))) _process.Kill(entireProcessTree: true);
         }
+        _process.WaitForExit(); // flushes the redirected output
+        ExitCode = _process.ExitCode;
         if (!File.Exists(_summary)) return (-1, -1, []);
         var projections = JsonDocument.Parse(File.ReadAllText(_summary)).RootElement.GetProperty("projections");
         long lag = 0, failures = 0;
