@@ -135,26 +135,12 @@ public static class DbCommand
 
     private static StoreSettings? Resolve(ParseResult parse, StoreCliOptions stores, Option<FileInfo?> config)
     {
-        StoreConfig? section = null;
-        if (parse.GetValue(config) is { } file)
-        {
-            if (!file.Exists)
-            {
-                Console.Error.WriteLine($"Configuration file not found: {file.FullName}");
-                return null;
-            }
-            var (loaded, problems) = RunConfig.Load(file.FullName);
-            if (problems.Count > 0)
-            {
-                foreach (var p in problems) Console.Error.WriteLine(p);
-                return null;
-            }
-            section = loaded?.Stores;
-        }
+        var problems = new List<string>();
+        var section = CommandInputs.Config(parse.GetValue(config), problems)?.Stores;
         var settings = stores.Resolve(parse, section);
-        var bad = settings.Problems();
-        foreach (var p in bad) Console.Error.WriteLine(p);
-        return bad.Count == 0 ? settings : null;
+        problems.AddRange(settings.Problems());
+        foreach (var p in problems) Console.Error.WriteLine(p);
+        return problems.Count == 0 ? settings : null;
     }
 
     private static void Print(StoreStatus s)

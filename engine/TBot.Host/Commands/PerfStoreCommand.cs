@@ -67,10 +67,13 @@ public static class PerfStoreCommand
     private static void Row(string name, double? value, string meaning) =>
         Console.WriteLine($"| {name} | {(value is { } v ? v.ToString(v < 100 ? "0.##" : "N0", System.Globalization.CultureInfo.InvariantCulture) : "null")} | {meaning} |");
 
-    /// <summary>How to start this binary again (for the separate-process projector): the apphost, or dotnet + tbot.dll.</summary>
+    /// <summary>How to start this binary again (for the separate-process projector): dotnet + the tbot.dll beside this
+    /// assembly, whatever process hosts it (the tbot apphost, dotnet, or a test runner).</summary>
     private static string[] Self()
     {
-        var process = Environment.ProcessPath ?? "dotnet";
-        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, Path.Combine(AppContext.BaseDirectory, "tbot.dll")] : [process];
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (string.IsNullOrEmpty(dotnet))
+            dotnet = Environment.ProcessPath is { } process && Path.GetFileNameWithoutExtension(process) == "dotnet" ? process : "dotnet";
+        return [dotnet, Path.Combine(AppContext.BaseDirectory, "tbot.dll")];
     }
 }

@@ -31,24 +31,8 @@ public static class ProjectCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var problems = new List<string>();
-            TimeSpan? runFor = null;
-            if (parse.GetValue(duration) is { } d)
-            {
-                if (DurationParser.TryParse(d, out var span)) runFor = span;
-                else problems.Add($"--duration '{d}' is not a duration (e.g. 30s, 5m).");
-            }
-            StoreConfig? section = null;
-            if (parse.GetValue(config) is { } file)
-            {
-                if (!file.Exists) problems.Add($"Configuration file not found: {file.FullName}");
-                else
-                {
-                    var (loaded, configProblems) = RunConfig.Load(file.FullName);
-                    problems.AddRange(configProblems);
-                    section = loaded?.Stores;
-                }
-            }
-            var settings = stores.Resolve(parse, section);
+            var runFor = CommandInputs.Duration(parse.GetValue(duration), problems);
+            var settings = stores.Resolve(parse, CommandInputs.Config(parse.GetValue(config), problems)?.Stores);
             problems.AddRange(settings.Problems());
             if (settings.Redis is null && settings.Postgres is null) problems.Add("Nothing to project into: give --redis and/or --postgres (or the stores section, or TBOT_REDIS / TBOT_POSTGRES).");
             if (problems.Count > 0)

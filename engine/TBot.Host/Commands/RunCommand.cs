@@ -30,23 +30,8 @@ public static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var problems = new List<string>();
-            TimeSpan? runFor = null;
-            if (parse.GetValue(duration) is { } d)
-            {
-                if (DurationParser.TryParse(d, out var span)) runFor = span;
-                else problems.Add($"--duration '{d}' is not a duration (e.g. 30s, 5m).");
-            }
-            RunConfig? runConfig = null;
-            if (parse.GetValue(config) is { } file)
-            {
-                if (!file.Exists) problems.Add($"Configuration file not found: {file.FullName}");
-                else
-                {
-                    var (loaded, configProblems) = RunConfig.Load(file.FullName);
-                    runConfig = loaded;
-                    problems.AddRange(configProblems);
-                }
-            }
+            var runFor = CommandInputs.Duration(parse.GetValue(duration), problems);
+            var runConfig = CommandInputs.Config(parse.GetValue(config), problems);
             var eps = new List<VenueEndpoint>();
             foreach (var text in parse.GetValue(endpoints) ?? [])
             {
