@@ -62,12 +62,32 @@ public sealed class JournalTail : IDisposable
         {
             Fill();
             if (_batch.Count > 0) return true;
+            // Nothing new unless the last segment grew or a new one started: a stat is far cheaper than a re-open
+            // (manifest, segment headers) every poll.
+            if (!JournalGrew(_reader)) return false;
         }
         // At the end of what this reader saw (or asked for another position): look again from scratch.
         Reopen(afterPosition);
         if (_reader is null) return false;
         Fill();
         return _batch.Count > 0;
+    }
+
+    private bool JournalGrew(JournalReader reader)
+    {
+        var segments = reader.Segments;
+        if (segments.Count == 0) return true;
+        var last = segments[^1];
+        var lastPath = Path.Combine(_directory, JournalFormat.SegmentFileName(last.Number));
+        var next = Path.Combine(_directory, JournalFormat.SegmentFileName(last.Number + 1));
+        try
+        {
+            return File.Exists(next) || new FileInfo(lastPath).Length != last.Length;
+        }
+        catch (IOException)
+        {
+            return true; // let the re-open say what is wrong
+        }
     }
 
     public void Dispose()
