@@ -30,7 +30,8 @@ public sealed class EngineHttpServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "tbot", Args = [] });
         builder.Logging.ClearProviders();
-        CliLogging.Configure(builder.Logging).AddFilter("Microsoft", LogLevel.Warning);
+        // Kestrel and hosting speak at warning and above; a failed bind is reported by the caller, not as a hosting stack trace.
+        CliLogging.Configure(builder.Logging).AddFilter("Microsoft", LogLevel.Warning).AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
         builder.WebHost.ConfigureKestrel(k => k.Listen(settings.Endpoint));
         builder.Services.AddSingleton(view);
         builder.Services.AddSingleton(TimeProvider.System);
