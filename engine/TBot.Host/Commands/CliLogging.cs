@@ -7,12 +7,15 @@ namespace TBot.Host.Commands;
 public static class CliLogging
 {
     public static ILoggerFactory Create(LogLevel minimum = LogLevel.Information) =>
-        LoggerFactory.Create(b => b
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-            })
-            .SetMinimumLevel(minimum));
+        LoggerFactory.Create(b => Configure(b, minimum));
+
+    /// <summary>The same console logging on a builder (the HTTP host's).</summary>
+    public static ILoggingBuilder Configure(ILoggingBuilder builder, LogLevel minimum = LogLevel.Information) => builder
+        .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+        .AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        })
+        .SetMinimumLevel(minimum);
 }

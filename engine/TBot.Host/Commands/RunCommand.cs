@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using TBot.Adapters.Runtime;
 using TBot.Adapters.Simulator.Faults;
+using TBot.Host.Http;
 using TBot.Host.Running;
 using TBot.Host.Stores;
 
@@ -21,10 +22,12 @@ public static class RunCommand
         var journal = new Option<string?>("--journal") { Description = $"Journal directory (created, or continued after a restart). Default: the configuration's journal.directory, else {EngineRun.DefaultJournalDirectory}." };
         var control = new Option<string?>("--control") { Description = "File of operator commands read while running (pause BOT, resume BOT, kill BOT, cancel-all BOT, set BOT FIELD VALUE); lines appended after start apply." };
         var faults = new Option<string[]>("--sim-faults") { Description = "Faults for the built-in simulator, e.g. SequenceGap:every=500.", AllowMultipleArgumentsPerToken = true };
+        var http = new Option<string?>("--http") { Description = $"Serve /health and /metrics at ADDRESS:PORT (default 127.0.0.1:{HttpEndpointSettings.DefaultPort}; off: none). A non-loopback address needs --http-token." };
+        var httpToken = new Option<string?>("--http-token") { Description = "Bearer token every HTTP request must send (Authorization: Bearer TOKEN); required off loopback." };
         var stores = new StoreCliOptions();
         var command = new Command("run", "Run the engine. Without --config or --endpoint it starts the built-in exchange simulator on loopback and connects to it.")
         {
-            config, duration, json, endpoints, rate, faults, journal, control,
+            config, duration, json, endpoints, rate, faults, journal, control, http, httpToken,
         };
         stores.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -50,6 +53,7 @@ public static class RunCommand
                 try { faultRules.Add(FaultRule.Parse(text)); }
                 catch (Exception ex) when (ex is FormatException or ArgumentException) { problems.Add(ex.Message); }
             }
+            var httpSettings = HttpEndpointSettings.Resolve(parse.GetValue(http), parse.GetValue(httpToken), problems);
             var storeSettings = stores.Resolve(parse, runConfig?.Stores);
             problems.AddRange(storeSettings.Problems());
             if (problems.Count > 0)
@@ -61,10 +65,13 @@ public static class RunCommand
             using var loggers = CliLogging.Create(LogLevel.Information);
             using var signal = new ShutdownSignal(runFor);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(signal.Token, cancellationToken);
+            var view = new RunView();
+            await using var server = httpSettings is null ? null : await StartHttpAsync(httpSettings, view, loggers.CreateLogger("tbot.http"), linked.Token);
+            if (httpSettings is { IsDefault: false } && server is null) return 2;
             RunSummary summary;
             try
             {
-                summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control), Stores = storeSettings }, linked.Token);
+                summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control), Stores = storeSettings, View = view }, linked.Token);
             }
             catch (RunProblemsException ex)
             {
@@ -81,6 +88,29 @@ public static class RunCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Start Kestrel for the run. An explicit <c>--http</c> that cannot be bound stops the run (null, reported);
+    /// the default port taken (another run on this host) only costs the endpoints, with a warning.</summary>
+    private static async Task<EngineHttpServer?> StartHttpAsync(HttpEndpointSettings settings, RunView view, ILogger log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var server = await EngineHttpServer.StartAsync(settings, view, cancellationToken);
+            Console.WriteLine($"metrics at {settings.BaseUrl}/metrics, health at {settings.BaseUrl}/health");
+            return server;
+        }
+        catch (IOException ex)
+        {
+            if (!settings.IsDefault)
+            {
+                Console.Error.WriteLine($"--http {settings.Endpoint}: cannot serve there: {ex.Message}");
+                return null;
+            }
+            log.LogWarning("Not serving /health and /metrics: {Endpoint} is not available ({Reason}); pass --http 127.0.0.1:PORT, or --http off",
+                settings.Endpoint, ex.Message);
+            return null;
+        }
     }
 
     private static void Print(RunSummary s)

@@ -34,6 +34,9 @@ public sealed class EngineRun(ILoggerFactory loggers)
         /// <summary>Redis / PostgreSQL to project the journal into; none: the in-process cache only.</summary>
         public Stores.StoreSettings Stores { get; init; } = TBot.Host.Stores.StoreSettings.None;
 
+        /// <summary>Filled in once the engine is wired, for the HTTP endpoints (<c>/health</c>, <c>/metrics</c>).</summary>
+        public Http.RunView? View { get; init; }
+
     }
 
     public const string DefaultJournalDirectory = "data/journal";
@@ -193,6 +196,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
         try
         {
             runtime.Start(runStop.Token);
+            settings.View?.Attach(new Http.RunParts(registry, runtime, ring, session, projections, started));
             try
             {
                 await Task.Delay(Timeout.Infinite, runStop.Token).ConfigureAwait(false);
@@ -201,6 +205,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
             {
                 // The normal end of a run.
             }
+            settings.View?.MarkStopping();
             // Books as the run ended, before closing the connections marks them stale.
             books = IngressReport.Books(runtime.Pipeline, registry, quotes);
             _log.LogInformation("Stopping: closing connections, draining the ring");

@@ -1,0 +1,21 @@
+using TBot.Adapters.Runtime;
+using TBot.Engine.Events;
+using TBot.Engine.Instruments;
+using TBot.Engine.Ring;
+using TBot.Host.Running;
+using TBot.Host.Stores;
+
+namespace TBot.Host.Http;
+
+/// <summary>
+/// The parts of a running engine that the HTTP endpoints read. Everything here is read on scrape or request
+/// threads from counters the hot path already keeps (single 64-bit words, volatile reads): nothing is added
+/// to the ring threads' work, and a read may be a moment behind.
+/// </summary>
+public sealed record RunParts(
+    InstrumentRegistry Registry,
+    MarketDataRuntime MarketData,
+    RingBuffer<MarketEvent> Ring,
+    TradingSession Session,
+    ProjectionSet Projections,
+    DateTime StartedUtc);
