@@ -5,6 +5,8 @@ using TBot.Persistence.Postgres;
 using TBot.Persistence.Postgres.History;
 using TBot.Persistence.Projections;
 
+using TBot.Persistence.Tests.Projections;
+
 namespace TBot.Persistence.Tests.Postgres;
 
 public sealed class HistoryMarketDataTests
@@ -105,14 +107,7 @@ public sealed class HistoryMarketDataTests
         await projection.ApplyAsync(firstBatch, TestContext.Current.CancellationToken);
         Assert.Equal(7, await projection.LoadCheckpointAsync(TestContext.Current.CancellationToken));
 
-        var runner = new ProjectionRunner(projection, tail);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var run = runner.RunAsync(stop.Token);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (runner.Applied < journal.LastPosition && DateTime.UtcNow < deadline && !run.IsCompleted)
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        var runner = await RunnerDrive.UntilAsync(projection, tail, journal.LastPosition, TimeSpan.FromSeconds(30));
 
         Assert.Equal(journal.LastPosition, runner.Applied);
         Assert.Equal(0, runner.Failures);

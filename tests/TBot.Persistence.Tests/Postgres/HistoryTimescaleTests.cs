@@ -20,9 +20,7 @@ public sealed class HistoryTimescaleTests
     [Fact]
     public async Task Market_data_metrics_and_candles_on_timescaledb_equal_the_native_path()
     {
-        var server = Environment.GetEnvironmentVariable("TBOT_TEST_TIMESCALE");
-        if (string.IsNullOrEmpty(server)) Assert.Skip("TBOT_TEST_TIMESCALE is not set (start ../shared/tools/timescale-test-server/start.sh 5433).");
-        server = new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
+        var server = TimescaleStandIn.ConnectionStringOrSkip();
         using var journal = HistoryJournal.Mixed();
         using var metricsJournal = HistoryMetricsTests.MetricsJournal();
 
@@ -38,8 +36,8 @@ public sealed class HistoryTimescaleTests
         Assert.Equal(8, native1m.Split('|').Length); // 4 minutes x 2 instruments
         Assert.Equal(4, native1h.Split('|').Length); // 23:00 and 00:00 x 2 instruments
 
-        await ExecuteAsync(server, "CREATE EXTENSION IF NOT EXISTS timescaledb");
-        await ExecuteAsync(server, DropTBotObjects);
+        await TimescaleStandIn.ExecuteAsync(server, "CREATE EXTENSION IF NOT EXISTS timescaledb");
+        await TimescaleStandIn.ExecuteAsync(server, TimescaleStandIn.DropTBotObjects);
         try
         {
             var migrated = await MigrationRunner.MigrateAsync(server, TestContext.Current.CancellationToken);
@@ -60,49 +58,23 @@ public sealed class HistoryTimescaleTests
                 Assert.Equal(0, await maintenance.EnsurePartitionsAsync(7, TestContext.Current.CancellationToken));
                 Assert.Empty((await maintenance.DropPartitionsOlderThanAsync(TimeSpan.FromDays(1), cancellationToken: TestContext.Current.CancellationToken)).DroppedPartitions);
             }
-            Assert.Equal($"{journal.MarketRows}|{journal.PositionSum}|{journal.PriceMantissaSum}", await ScalarAsync<string>(server, """
+            Assert.Equal($"{journal.MarketRows}|{journal.PositionSum}|{journal.PriceMantissaSum}", await TimescaleStandIn.ScalarAsync<string>(server, """
                 SELECT concat_ws('|', count(*), sum(journal_position), sum(coalesce(m.price, 0) * 10 ^ s.scale)::bigint)
                 FROM market_data m JOIN (VALUES (1, 2), (2, 3)) AS s (instrument_id, scale) USING (instrument_id)
                 """));
-            Assert.Equal(HistoryMetricsTests.Expected, await ScalarAsync<string>(server, """
+            Assert.Equal(HistoryMetricsTests.Expected, await TimescaleStandIn.ScalarAsync<string>(server, """
                 SELECT coalesce(string_agg(concat_ws(' ', bot_id, to_char(time AT TIME ZONE 'UTC', 'HH24:MI'), metric, value), '|'
                                            ORDER BY bot_id, time, metric COLLATE "C"), '') FROM performance_metrics
                 """));
 
-            await ExecuteAsync(server, "CALL refresh_continuous_aggregate('candles_1m', NULL, NULL)");
-            await ExecuteAsync(server, "CALL refresh_continuous_aggregate('candles_1h', NULL, NULL)");
-            Assert.Equal(native1m, await ScalarAsync<string>(server, string.Format(Candles, "candles_1m")));
-            Assert.Equal(native1h, await ScalarAsync<string>(server, string.Format(Candles, "candles_1h")));
+            await TimescaleStandIn.ExecuteAsync(server, "CALL refresh_continuous_aggregate('candles_1m', NULL, NULL)");
+            await TimescaleStandIn.ExecuteAsync(server, "CALL refresh_continuous_aggregate('candles_1h', NULL, NULL)");
+            Assert.Equal(native1m, await TimescaleStandIn.ScalarAsync<string>(server, string.Format(Candles, "candles_1m")));
+            Assert.Equal(native1h, await TimescaleStandIn.ScalarAsync<string>(server, string.Format(Candles, "candles_1h")));
         }
         finally
         {
-            await ExecuteAsync(server, DropTBotObjects);
+            await TimescaleStandIn.ExecuteAsync(server, TimescaleStandIn.DropTBotObjects);
         }
-    }
-
-    private const string DropTBotObjects = """
-        DROP MATERIALIZED VIEW IF EXISTS candles_1h CASCADE;
-        DROP MATERIALIZED VIEW IF EXISTS candles_1m CASCADE;
-        DROP TABLE IF EXISTS market_data CASCADE;
-        DROP TABLE IF EXISTS order_history CASCADE;
-        DROP TABLE IF EXISTS trade_history CASCADE;
-        DROP TABLE IF EXISTS performance_metrics CASCADE;
-        DROP TABLE IF EXISTS trades, positions, orders, bot_instances, strategies, projection_checkpoints, schema_migrations CASCADE;
-        """;
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 }

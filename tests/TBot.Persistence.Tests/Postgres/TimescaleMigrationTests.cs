@@ -15,15 +15,10 @@ public sealed class TimescaleMigrationTests
     [Fact]
     public async Task Empty_schema_is_migrated_to_hypertables_with_compression_and_continuous_aggregates()
     {
-        var server = Environment.GetEnvironmentVariable("TBOT_TEST_TIMESCALE");
-        // Explicit, reported skip: the stand-in needs node and an npm install, which not every machine has.
-        if (string.IsNullOrEmpty(server)) Assert.Skip("TBOT_TEST_TIMESCALE is not set (start ../shared/tools/timescale-test-server/start.sh 5433).");
-        // No pooling: a pooled idle connection would hold the stand-in's only slot while the next one (another
-        // pool, since the search path differs) waits for it.
-        server = new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
+        var server = TimescaleStandIn.ConnectionStringOrSkip();
         var connectionString = server;
-        await ExecuteAsync(server, "CREATE EXTENSION IF NOT EXISTS timescaledb");
-        await ExecuteAsync(server, DropTBotObjects);
+        await TimescaleStandIn.ExecuteAsync(server, "CREATE EXTENSION IF NOT EXISTS timescaledb");
+        await TimescaleStandIn.ExecuteAsync(server, TimescaleStandIn.DropTBotObjects);
         try
         {
             var result = await MigrationRunner.MigrateAsync(connectionString, TestContext.Current.CancellationToken);
@@ -31,25 +26,25 @@ public sealed class TimescaleMigrationTests
             Assert.Null(result.TimescaleUnavailable);
             Assert.Equal([1, 2, 3, 4], result.Applied.Select(m => m.Version));
 
-            Assert.Equal(4L, await ScalarAsync<long>(connectionString,
+            Assert.Equal(4L, await TimescaleStandIn.ScalarAsync<long>(connectionString,
                 $"SELECT count(*) FROM timescaledb_information.hypertables WHERE hypertable_schema = 'public' AND compression_enabled"));
-            Assert.Equal("candles_1h,candles_1m", await ScalarAsync<string>(connectionString,
+            Assert.Equal("candles_1h,candles_1m", await TimescaleStandIn.ScalarAsync<string>(connectionString,
                 $"SELECT string_agg(view_name::text, ',' ORDER BY view_name) FROM timescaledb_information.continuous_aggregates WHERE view_schema = 'public'"));
-            Assert.Equal("instrument_id", await ScalarAsync<string>(connectionString,
+            Assert.Equal("instrument_id", await TimescaleStandIn.ScalarAsync<string>(connectionString,
                 $"SELECT attname::text FROM timescaledb_information.compression_settings WHERE hypertable_schema = 'public' AND hypertable_name = 'market_data' AND segmentby_column_index = 1"));
-            Assert.True(await ScalarAsync<long>(connectionString,
+            Assert.True(await TimescaleStandIn.ScalarAsync<long>(connectionString,
                 $"SELECT count(*) FROM timescaledb_information.jobs WHERE hypertable_schema = 'public'") >= 7,
                 "compression (4), retention (1) and aggregate refresh (2) policies");
 
             // The aggregates answer the same query shape as the native path's rollup tables.
-            await ExecuteAsync(connectionString, """
+            await TimescaleStandIn.ExecuteAsync(connectionString, """
                 INSERT INTO market_data (time, instrument_id, kind, price, quantity, journal_position) VALUES
                     ('2025-11-24 16:00:01+00', 1, 2, 100, 1, 1), ('2025-11-24 16:00:30+00', 1, 2, 105, 2, 2),
                     ('2025-11-24 16:00:59+00', 1, 2, 99, 1, 3),  ('2025-11-24 16:01:10+00', 1, 2, 101, 1, 4),
                     ('2025-11-24 16:00:40+00', 1, 1, 500, 9, 5)
                 """);
-            await ExecuteAsync(connectionString, "CALL refresh_continuous_aggregate('candles_1m', NULL, NULL)");
-            Assert.Equal("100,105,99,99,4,3|101,101,101,101,1,1", await ScalarAsync<string>(connectionString,
+            await TimescaleStandIn.ExecuteAsync(connectionString, "CALL refresh_continuous_aggregate('candles_1m', NULL, NULL)");
+            Assert.Equal("100,105,99,99,4,3|101,101,101,101,1,1", await TimescaleStandIn.ScalarAsync<string>(connectionString,
                 "SELECT string_agg(concat_ws(',', open, high, low, close, volume, trades), '|' ORDER BY bucket) FROM candles_1m"));
 
             // The warm projection (ON CONFLICT on hypertables for the history) works there too, and twice is once.
@@ -61,7 +56,7 @@ public sealed class TimescaleMigrationTests
                 await projection.ApplyRangeAsync(1, long.MaxValue, TestContext.Current.CancellationToken);
                 Assert.Equal(journal.LastPosition, await projection.ReadCheckpointAsync(TestContext.Current.CancellationToken));
             }
-            Assert.Equal("3|3|1|12|3", await ScalarAsync<string>(connectionString, """
+            Assert.Equal("3|3|1|12|3", await TimescaleStandIn.ScalarAsync<string>(connectionString, """
                 SELECT concat_ws('|', (SELECT count(*) FROM orders), (SELECT count(*) FROM trades), (SELECT count(*) FROM positions),
                                       (SELECT count(*) FROM order_history), (SELECT count(*) FROM trade_history))
                 """));
@@ -74,34 +69,7 @@ public sealed class TimescaleMigrationTests
         }
         finally
         {
-            await ExecuteAsync(server, DropTBotObjects);
+            await TimescaleStandIn.ExecuteAsync(server, TimescaleStandIn.DropTBotObjects);
         }
-    }
-
-    // TimescaleDB refuses to drop a hypertable together with other objects: one statement each.
-    private const string DropTBotObjects = """
-        DROP MATERIALIZED VIEW IF EXISTS candles_1h CASCADE;
-        DROP MATERIALIZED VIEW IF EXISTS candles_1m CASCADE;
-        DROP TABLE IF EXISTS market_data CASCADE;
-        DROP TABLE IF EXISTS order_history CASCADE;
-        DROP TABLE IF EXISTS trade_history CASCADE;
-        DROP TABLE IF EXISTS performance_metrics CASCADE;
-        DROP TABLE IF EXISTS trades, positions, orders, bot_instances, strategies, projection_checkpoints, schema_migrations CASCADE;
-        """;
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 }

@@ -3,6 +3,8 @@ using TBot.Engine.Journal;
 using TBot.Persistence.Postgres.Warm;
 using TBot.Persistence.Projections;
 
+using TBot.Persistence.Tests.Projections;
+
 namespace TBot.Persistence.Tests.Postgres;
 
 public sealed class WarmTablesLiveProjectionTests
@@ -27,14 +29,7 @@ public sealed class WarmTablesLiveProjectionTests
         await projection.ApplyAsync(firstBatch, TestContext.Current.CancellationToken);
         Assert.Equal(3, await projection.LoadCheckpointAsync(TestContext.Current.CancellationToken));
 
-        var runner = new ProjectionRunner(projection, tail);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var run = runner.RunAsync(stop.Token);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (runner.Applied < journal.LastPosition && DateTime.UtcNow < deadline && !run.IsCompleted)
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        var runner = await RunnerDrive.UntilAsync(projection, tail, journal.LastPosition, TimeSpan.FromSeconds(20));
 
         Assert.Equal(journal.LastPosition, runner.Applied);
         Assert.Equal(0, runner.Failures);
