@@ -37,6 +37,17 @@ public sealed class DashboardFeed(ILogger<DashboardFeed>? log = null)
         }
     }
 
+    /// <summary>Bytes waiting in all outboxes now: bounded by clients × outbox capacity × message size, however slow a client.</summary>
+    public long PendingBytes
+    {
+        get
+        {
+            long n = 0;
+            foreach (var c in _clients.Values) n += c.Bytes;
+            return n;
+        }
+    }
+
     /// <summary>Messages published (each counted once, whatever the number of clients).</summary>
     public long Published => Interlocked.Read(ref _published);
 
