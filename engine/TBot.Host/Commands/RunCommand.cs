@@ -97,7 +97,7 @@ public static class RunCommand
         try
         {
             var server = await EngineHttpServer.StartAsync(settings, view, cancellationToken);
-            Console.WriteLine($"metrics at {settings.BaseUrl}/metrics, health at {settings.BaseUrl}/health");
+            Console.WriteLine($"dashboard at {settings.BaseUrl}/, metrics at {settings.BaseUrl}/metrics, health at {settings.BaseUrl}/health");
             return server;
         }
         catch (IOException ex)

@@ -17,6 +17,9 @@ public sealed class BearerTokenMiddleware(RequestDelegate next, IOptions<HttpAcc
         if (_expected is null) return next(context);
         var sent = Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString());
         if (CryptographicOperations.FixedTimeEquals(sent, _expected)) return next(context);
+        // The dashboard's GETs may carry the token as ?token= or cookie (a browser cannot set the header there).
+        if (Dashboard.DashboardAccess.AlternateToken(context.Request) is { } alternate
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes("Bearer " + alternate), _expected)) return next(context);
         log.LogWarning("Refused {Method} {Path} from {Remote}: missing or wrong bearer token",
             context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress);
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;

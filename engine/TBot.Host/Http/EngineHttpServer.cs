@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 using TBot.Host.Commands;
+using TBot.Host.Dashboard;
 
 namespace TBot.Host.Http;
 
@@ -38,6 +39,7 @@ public sealed class EngineHttpServer : IAsyncDisposable
         builder.Services.AddSingleton<HealthReporter>();
         builder.Services.AddSingleton<EngineMetrics>();
         builder.Services.Configure<HttpAccessOptions>(o => o.Token = settings.Token);
+        builder.Services.AddDashboard();
 
         var app = builder.Build();
         app.UseMiddleware<BearerTokenMiddleware>();
@@ -47,6 +49,7 @@ public sealed class EngineHttpServer : IAsyncDisposable
             return Results.Json(report, statusCode: HealthReporter.HttpStatus(report));
         });
         app.MapMetrics("/metrics", app.Services.GetRequiredService<EngineMetrics>().Registry);
+        app.MapDashboard();
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -18,4 +18,8 @@ public sealed record RunParts(
     RingBuffer<MarketEvent> Ring,
     TradingSession Session,
     ProjectionSet Projections,
-    DateTime StartedUtc);
+    DateTime StartedUtc)
+{
+    /// <summary>The dashboard's projection of the journal (its feed reads only this for trading state).</summary>
+    public Dashboard.DashboardRun? Dashboard { get; init; }
+}

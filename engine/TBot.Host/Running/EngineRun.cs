@@ -145,6 +145,8 @@ public sealed class EngineRun(ILoggerFactory loggers)
         var cache = new TBot.Persistence.Memory.InProcessHotCache(writer.Manifest, startPosition: writer.WrittenPosition);
         await using var projections = await ProjectionSet.StartAsync(journalDirectory, writer.Manifest, settings.Stores,
             () => writer.WrittenPosition, loggers, stop, cache, maintain: true).ConfigureAwait(false);
+        // The dashboard's picture of the run: its own projection of the journal, read by the /ws feed (never the core's objects).
+        await using var dashboard = settings.View is null ? null : Dashboard.DashboardRun.Start(journalDirectory, writer.Manifest, () => writer.WrittenPosition, loggers);
         await using var peers = projections.Redis is { } redisConnection ? PeerSync.Start(redisConnection, writer.Manifest.JournalId, loggers.CreateLogger("tbot.sync")) : null;
         // Nothing trades until the state is rebuilt and (live) reconciled with the venue; both control events are
         // journaled, so a replay enables trading at the same point.
@@ -196,7 +198,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
         try
         {
             runtime.Start(runStop.Token);
-            settings.View?.Attach(new Http.RunParts(registry, runtime, ring, session, projections, started));
+            settings.View?.Attach(new Http.RunParts(registry, runtime, ring, session, projections, started) { Dashboard = dashboard });
             try
             {
                 await Task.Delay(Timeout.Infinite, runStop.Token).ConfigureAwait(false);

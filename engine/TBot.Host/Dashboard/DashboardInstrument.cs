@@ -1,0 +1,42 @@
+using TBot.Engine.Journal;
+
+namespace TBot.Host.Dashboard;
+
+/// <summary>What the dashboard projection knows of one instrument: the last quote, the last trade price and the
+/// book built from snapshot levels and deltas. Mutated by the projection under its lock only.</summary>
+internal sealed class DashboardInstrument(JournalInstrument instrument)
+{
+    public JournalInstrument Instrument { get; } = instrument;
+
+    public string Key { get; } = $"{instrument.Symbol}@{instrument.Venue}";
+
+    public long Bid, BidSize, Ask, AskSize, QuotePosition;
+    public long Last, LastPosition;
+    public long BookPosition;
+    public long TimeNs;
+    public bool Stale;
+
+    /// <summary>Bumped on every change: the feed publishes an instrument when its version moved.</summary>
+    public long Version;
+
+    // Best first on both sides.
+    public SortedDictionary<long, long> Bids { get; } = new(Comparer<long>.Create(static (a, b) => b.CompareTo(a)));
+    public SortedDictionary<long, long> Asks { get; } = new();
+
+    /// <summary>Best bid/ask: from whichever is newer in the journal, the quote stream or the book.</summary>
+    public (long Bid, long BidSize, long Ask, long AskSize) Top()
+    {
+        if (QuotePosition >= BookPosition && QuotePosition > 0) return (Bid, BidSize, Ask, AskSize);
+        long b = 0, bs = 0, a = 0, az = 0;
+        foreach (var (p, q) in Bids) { b = p; bs = q; break; }
+        foreach (var (p, q) in Asks) { a = p; az = q; break; }
+        return (b, bs, a, az);
+    }
+
+    /// <summary>Mark price for unrealised PnL: mid of the top of book when two-sided, else the last trade.</summary>
+    public long Mark()
+    {
+        var (bid, _, ask, _) = Top();
+        return bid > 0 && ask > 0 ? (bid + ask) / 2 : Last;
+    }
+}
