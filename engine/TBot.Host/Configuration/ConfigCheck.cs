@@ -29,7 +29,7 @@ public static class ConfigCheck
         var (config, problems) = RunConfigLoader.Load(sources);
         var redactor = SecretRedactor.For(config, sources.Environment);
         var summary = new List<string>();
-        if (problems.Count == 0) Check(config, problems, summary);
+        if (config is not null || problems.Count == 0) Check(config, problems, summary);
         if (problems.Count > 0) return new Result(Invalid, [.. problems.Select(redactor.Redact)], []);
         return new Result(0, [], [.. summary.Select(redactor.Redact)]);
     }

@@ -55,7 +55,8 @@ public static partial class ConfigurationJson
                 if (int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i)) indexed.Add((i, c));
                 else problems.Add($"{path}.{c.Key}: expected a list (keys 0, 1, ...), got the key '{c.Key}'.");
             }
-            foreach (var (i, c) in indexed.OrderBy(x => x.Index)) array.Add(Convert(c, item, $"{path}[{i}]", problems));
+            foreach (var (i, c) in indexed.OrderBy(x => x.Index))
+                if (Convert(c, item, $"{path}[{i}]", problems) is { } node) array.Add(node);
             return array;
         }
         if (IsDictionary(type, out var value))
@@ -64,7 +65,9 @@ public static partial class ConfigurationJson
             foreach (var c in children)
             {
                 var key = DictionaryKey(c.Key, value);
-                map[key] = Convert(c, value, Join(path, key), problems);
+                var before = problems.Count;
+                var node = Convert(c, value, Join(path, key), problems);
+                if (problems.Count == before) map[key] = node;
             }
             return map;
         }
@@ -83,7 +86,11 @@ public static partial class ConfigurationJson
                 continue;
             }
             var name = JsonName(p);
-            obj[name] = Convert(c, p.PropertyType, Join(path, name), problems);
+            var before = problems.Count;
+            var node = Convert(c, p.PropertyType, Join(path, name), problems);
+            // A bad or empty value leaves the default in place, so the rest of the configuration is still checked.
+            if (problems.Count > before || (node is null && p.PropertyType.IsValueType && Nullable.GetUnderlyingType(p.PropertyType) is null)) continue;
+            obj[name] = node;
         }
         return obj;
     }

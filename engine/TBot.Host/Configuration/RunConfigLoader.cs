@@ -28,8 +28,9 @@ public static class RunConfigLoader
             // An empty --config file is still a configuration (the embedded default with the defaults spelled out).
             return (sources.ConfigFile is null ? null : new RunConfig(), problems);
         }
+        // Unknown keys and bad values are reported and left out; the rest is still read and checked, so one pass
+        // lists every problem. A configuration with any problem is never run.
         var json = ConfigurationJson.ToJson(root, typeof(RunConfig), problems);
-        if (problems.Count > 0) return (null, problems);
         RunConfig? config;
         try
         {

@@ -6,7 +6,7 @@ namespace TBot.Host.Configuration;
 
 /// <summary>
 /// Knows the secrets of one configuration (HTTP token, Binance API key and secret, passwords inside store connection
-/// strings, the webhook URL's path) and removes them from text meant for people: config check output, log lines.
+/// strings, the webhook URL) and removes them from text meant for people: config check output, log lines.
 /// </summary>
 public sealed class SecretRedactor
 {
@@ -27,11 +27,12 @@ public sealed class SecretRedactor
         foreach (var connection in connectionFlags.Append(config?.Stores?.Redis).Append(config?.Stores?.Postgres)
                      .Append(environment.GetValueOrDefault(StoreSettings.RedisVariable)).Append(environment.GetValueOrDefault(StoreSettings.PostgresVariable)))
             secrets.AddRange(ConnectionPasswords(connection));
-        if (config?.Alerts?.Webhook is { } hook && Uri.TryCreate(hook, UriKind.Absolute, out var u))
+        // Webhook URLs often carry their credential in the path or query (Slack, Teams): the whole URL is masked, and
+        // printed only through RedactUrl (a path segment alone may be an ordinary word).
+        if (config?.Alerts?.Webhook is { Length: > 0 } hook)
         {
-            // Webhook URLs often carry their credential in the path or query (Slack, Teams).
-            if (u.PathAndQuery.Length > 1) secrets.Add(u.PathAndQuery.TrimStart('/'));
-            if (u.UserInfo.Length > 0) secrets.Add(u.UserInfo);
+            secrets.Add(hook);
+            if (Uri.TryCreate(hook, UriKind.Absolute, out var u) && u.UserInfo.Length > 0) secrets.Add(u.UserInfo);
         }
         if (config?.Execution.Live.CredentialsFile is { Length: > 0 } file && File.Exists(file))
         {
