@@ -68,6 +68,8 @@ public static class RunCommand
 
             CliLogging.DefaultFormat = format;
             using var loggers = CliLogging.Create(LogLevel.Information, format);
+            // Every line of this run carries it (JSON logs: "Scopes"); threads started inside inherit it.
+            using var scope = loggers.CreateLogger("tbot").BeginScope(new Dictionary<string, object> { ["command"] = "run", ["pid"] = Environment.ProcessId });
             using var signal = new ShutdownSignal(runFor);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(signal.Token, cancellationToken);
             var view = new RunView();
