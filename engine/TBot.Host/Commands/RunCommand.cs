@@ -78,7 +78,8 @@ public static class RunCommand
             RunSummary summary;
             try
             {
-                summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control), Stores = storeSettings, View = view, Lifecycle = new Hosting.SystemdReadiness(loggers.CreateLogger("tbot.systemd")) }, linked.Token);
+                // The run is the Generic Host's hosted service; systemd readiness is one of the host's services.
+                summary = await Hosting.EngineHost.RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control), Stores = storeSettings, View = view }, loggers, linked.Token);
             }
             catch (RunProblemsException ex)
             {
