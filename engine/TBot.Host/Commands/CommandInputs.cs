@@ -14,16 +14,11 @@ public static class CommandInputs
         return null;
     }
 
-    /// <summary><c>--config FILE</c>, loaded and validated; null when not given or unusable.</summary>
+    /// <summary>The layered configuration (appsettings.json, <c>--config FILE</c>, <c>TBOT_</c> environment variables),
+    /// loaded and validated; null when no layer says anything, or when it is unusable (problems added).</summary>
     public static RunConfig? Config(FileInfo? file, List<string> problems)
     {
-        if (file is null) return null;
-        if (!file.Exists)
-        {
-            problems.Add($"Configuration file not found: {file.FullName}");
-            return null;
-        }
-        var (loaded, configProblems) = RunConfig.Load(file.FullName);
+        var (loaded, configProblems) = Configuration.RunConfigLoader.Load(Configuration.ConfigSources.ForProcess(file?.FullName));
         problems.AddRange(configProblems);
         return loaded;
     }

@@ -24,10 +24,11 @@ public static class RunCommand
         var faults = new Option<string[]>("--sim-faults") { Description = "Faults for the built-in simulator, e.g. SequenceGap:every=500.", AllowMultipleArgumentsPerToken = true };
         var http = new Option<string?>("--http") { Description = $"Serve /health and /metrics at ADDRESS:PORT (default 127.0.0.1:{HttpEndpointSettings.DefaultPort}; off: none). A non-loopback address needs --http-token." };
         var httpToken = new Option<string?>("--http-token") { Description = "Bearer token every HTTP request must send (Authorization: Bearer TOKEN); required off loopback." };
+        var logFormat = new Option<string?>("--log-format") { Description = "Log lines (stderr) as text (default) or json (one object per line, with scopes). Default: the configuration's logging.format." };
         var stores = new StoreCliOptions();
         var command = new Command("run", "Run the engine. Without --config or --endpoint it starts the built-in exchange simulator on loopback and connects to it.")
         {
-            config, duration, json, endpoints, rate, faults, journal, control, http, httpToken,
+            config, duration, json, endpoints, rate, faults, journal, control, http, httpToken, logFormat,
         };
         stores.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -41,7 +42,7 @@ public static class RunCommand
                 try { eps.Add(VenueEndpoint.Parse(text)); }
                 catch (FormatException ex) { problems.Add(ex.Message); }
             }
-            if (runConfig is null && eps.Count > 0) problems.Add("--endpoint needs --config to say which instruments to subscribe.");
+            if ((runConfig is null || runConfig.Venues.Count == 0) && eps.Count > 0) problems.Add("--endpoint needs --config to say which instruments to subscribe.");
             foreach (var ep in eps)
             {
                 var name = TBot.Engine.Instruments.VenueNames.Name(ep.Venue);
@@ -53,7 +54,10 @@ public static class RunCommand
                 try { faultRules.Add(FaultRule.Parse(text)); }
                 catch (Exception ex) when (ex is FormatException or ArgumentException) { problems.Add(ex.Message); }
             }
-            var httpSettings = HttpEndpointSettings.Resolve(parse.GetValue(http), parse.GetValue(httpToken), problems);
+            // Flags win over the configuration (appsettings.json < --config < TBOT_ variables).
+            var httpSettings = HttpEndpointSettings.Resolve(parse.GetValue(http) ?? runConfig?.Http?.Address, parse.GetValue(httpToken) ?? runConfig?.Http?.Token, problems);
+            var format = parse.GetValue(logFormat) ?? runConfig?.Logging.Format ?? Configuration.LoggingConfig.Text;
+            if (format is not (Configuration.LoggingConfig.Text or Configuration.LoggingConfig.Json)) problems.Add($"--log-format {format}: expected text or json.");
             var storeSettings = stores.Resolve(parse, runConfig?.Stores);
             problems.AddRange(storeSettings.Problems());
             if (problems.Count > 0)
@@ -62,7 +66,10 @@ public static class RunCommand
                 return 2;
             }
 
-            using var loggers = CliLogging.Create(LogLevel.Information);
+            CliLogging.DefaultFormat = format;
+            using var loggers = CliLogging.Create(LogLevel.Information, format);
+            // Every line of this run carries it (JSON logs: "Scopes"); threads started inside inherit it.
+            using var scope = loggers.CreateLogger("tbot").BeginScope(new Dictionary<string, object> { ["command"] = "run", ["pid"] = Environment.ProcessId });
             using var signal = new ShutdownSignal(runFor);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(signal.Token, cancellationToken);
             var view = new RunView();
@@ -71,7 +78,8 @@ public static class RunCommand
             RunSummary summary;
             try
             {
-                summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control), Stores = storeSettings, View = view }, linked.Token);
+                // The run is the Generic Host's hosted service; systemd readiness is one of the host's services.
+                summary = await Hosting.EngineHost.RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control), Stores = storeSettings, View = view }, loggers, linked.Token);
             }
             catch (RunProblemsException ex)
             {
@@ -85,10 +93,18 @@ public static class RunCommand
                 Console.Error.WriteLine($"The run stopped on an error in the trading chain: {fault}");
                 return 3;
             }
+            if (summary.Shutdown is { Clean: false } shutdown)
+            {
+                Console.Error.WriteLine($"The stop was not clean: {(shutdown.RingDrained ? "" : "the ring did not drain; ")}{(shutdown.CancelsCompleted == false ? $"{shutdown.OpenOrdersAfter} order(s) still open after the cancel" : "")}");
+                return UncleanStop;
+            }
             return 0;
         });
         return command;
     }
+
+    /// <summary>Exit code of a run whose graceful stop did not complete (ring not drained, or cancels not confirmed).</summary>
+    public const int UncleanStop = 5;
 
     /// <summary>Start Kestrel for the run. An explicit <c>--http</c> that cannot be bound stops the run (null, reported);
     /// the default port taken (another run on this host) only costs the endpoints, with a warning.</summary>
@@ -144,6 +160,8 @@ public static class RunCommand
             if (t.RiskRejections.Count > 0) Console.WriteLine("risk: " + string.Join(", ", t.RiskRejections.Select(kv => $"{kv.Key}={kv.Value}")));
             if (t.ReportsIgnored.Count > 0) Console.WriteLine("reports ignored: " + string.Join(", ", t.ReportsIgnored.Select(kv => $"{kv.Key}={kv.Value}")));
         }
+        if (s.Shutdown is { } sd)
+            Console.WriteLine(string.Create(c, $"shutdown: open orders {sd.OpenOrdersPolicy}: {sd.OpenOrdersAtStop} open at stop, {sd.OpenOrdersAfter} after; ring drained {sd.RingDrained}; clean {sd.Clean}"));
         if (s.JournalInfo is { } j)
             Console.WriteLine(string.Create(c, $"journal {s.Journal} (id {j.Id}): {j.Events} events and {j.Decisions} decisions written this run, {j.RebuiltEvents} replayed at start, tail damage {j.TailDamage} ({j.BytesDropped} bytes dropped)"));
         foreach (var (name, p) in s.Projections)

@@ -20,9 +20,19 @@ public sealed class ShutdownSignal : IDisposable
 
     private void Handle(PosixSignalContext context)
     {
-        // Keep the process alive: the run stops itself cleanly and exits with its own code.
+        // Keep the process alive: the run stops itself cleanly and exits with its own code. The cancellation's callbacks
+        // (the whole graceful stop, down to this object's disposal) run on the thread pool, not inside the signal
+        // handler: run inline they could end the command before the handler returned (exit 143, or 134 when the
+        // disposed source threw here).
         context.Cancel = true;
-        _cts.Cancel();
+        try
+        {
+            _ = _cts.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A signal after the command ended: nothing left to stop.
+        }
     }
 
     public void Dispose()

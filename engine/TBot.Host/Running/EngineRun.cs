@@ -37,6 +37,9 @@ public sealed class EngineRun(ILoggerFactory loggers)
         /// <summary>Filled in once the engine is wired, for the HTTP endpoints (<c>/health</c>, <c>/metrics</c>).</summary>
         public Http.RunView? View { get; init; }
 
+        /// <summary>Told when the engine trades and when it stops (systemd readiness).</summary>
+        public Hosting.IRunLifecycle? Lifecycle { get; init; }
+
     }
 
     public const string DefaultJournalDirectory = "data/journal";
@@ -47,7 +50,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
         var options = new MarketDataOptions { Validation = settings.Config?.Validation ?? new(), IngressCpu = settings.Config?.IngressCpu };
         SimulatorHost? simulator = null;
         string source;
-        if (settings.Config is null && settings.Endpoints.Count == 0)
+        if ((settings.Config is null || settings.Config.Venues.Count == 0) && settings.Endpoints.Count == 0)
         {
             // The embedded default: the built-in exchange simulator on loopback, all three wire formats.
             simulator = new SimulatorHost(new SimulatorOptions { MessagesPerSecond = settings.SimulatorRate, Faults = [.. settings.Faults], Registry = registry });
@@ -179,6 +182,9 @@ public sealed class EngineRun(ILoggerFactory loggers)
         // The run ends on the caller's stop, or when the chain faults (fail closed, see TradingSession.Start).
         using var runStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         string? fault = null;
+        var shutdown = config?.Shutdown ?? new Configuration.ShutdownConfig();
+        var shutdownOrders = new Hosting.OpenOrdersAtShutdown(shutdown, _log);
+        var drained = false;
         var watchdog = Task.Run(async () =>
         {
             while (!runStop.IsCancellationRequested)
@@ -199,6 +205,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
         {
             runtime.Start(runStop.Token);
             settings.View?.Attach(new Http.RunParts(registry, runtime, ring, session, projections, started) { Dashboard = dashboard });
+            settings.Lifecycle?.Trading();
             try
             {
                 await Task.Delay(Timeout.Infinite, runStop.Token).ConfigureAwait(false);
@@ -208,17 +215,22 @@ public sealed class EngineRun(ILoggerFactory loggers)
                 // The normal end of a run.
             }
             settings.View?.MarkStopping();
+            settings.Lifecycle?.Stopping();
             // Books as the run ended, before closing the connections marks them stale.
             books = IngressReport.Books(runtime.Pipeline, registry, quotes);
             _log.LogInformation("Stopping: closing connections, draining the ring");
         }
         finally
         {
+            // Intake first, then open orders by policy while the timer still runs (paper cancels land on engine time,
+            // live ones when the venue answers), then the ring drains and the journal is flushed, fsynced and closed.
             await runtime.StopAsync().ConfigureAwait(false);
             control?.Dispose();
+            if (session.Fault is null) await shutdownOrders.RunAsync(ring, session).ConfigureAwait(false);
             if (live is not null) await live.Gateway.StopAsync().ConfigureAwait(false);
             timer.Dispose();
-            if (!session.Stop(TimeSpan.FromSeconds(10))) _log.LogError("The ring did not drain within 10 s");
+            drained = session.Stop(TimeSpan.FromSeconds(shutdown.DrainSeconds));
+            if (!drained) _log.LogError("The ring did not drain within {Seconds} s", shutdown.DrainSeconds);
         }
         await runStop.CancelAsync().ConfigureAwait(false);
         await watchdog.ConfigureAwait(false);
@@ -251,6 +263,14 @@ public sealed class EngineRun(ILoggerFactory loggers)
             Pnl = trading.Pnl,
             StateHash = trading.StateHash,
             Fault = fault,
+            Shutdown = new Hosting.ShutdownReport
+            {
+                OpenOrdersPolicy = shutdown.OpenOrders,
+                OpenOrdersAtStop = shutdownOrders.AtStop,
+                OpenOrdersAfter = session.Core.Orders.OpenOrders,
+                CancelsCompleted = shutdownOrders.Completed,
+                RingDrained = drained,
+            },
             Live = live is null ? null : LiveSummary.From(live),
             Projections = projections.Report(),
             Sync = peers?.Report(),

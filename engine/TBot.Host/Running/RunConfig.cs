@@ -26,6 +26,14 @@ public sealed class RunConfig
     [JsonPropertyName("timerMs")] public int TimerMs { get; set; } = 100;
     /// <summary>Redis and PostgreSQL the journal is projected into (none: the in-process cache and the journal only).</summary>
     [JsonPropertyName("stores")] public Stores.StoreConfig? Stores { get; set; }
+    /// <summary>Where /health and /metrics are served (flags win).</summary>
+    [JsonPropertyName("http")] public Configuration.HttpConfig? Http { get; set; }
+    /// <summary>What a graceful stop does with open orders, and its bounds.</summary>
+    [JsonPropertyName("shutdown")] public Configuration.ShutdownConfig Shutdown { get; set; } = new();
+    /// <summary>Alert rules' thresholds and webhook.</summary>
+    [JsonPropertyName("alerts")] public Configuration.AlertsConfig? Alerts { get; set; }
+    /// <summary>Log format (flags win).</summary>
+    [JsonPropertyName("logging")] public Configuration.LoggingConfig Logging { get; set; } = new();
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -54,7 +62,19 @@ public sealed class RunConfig
             problems.Add($"{path}: empty configuration.");
             return (null, problems);
         }
+        problems.AddRange(config.Problems());
+        return (config, problems);
+    }
+
+    /// <summary>Every problem of a loaded configuration that needs no instruments or connections.</summary>
+    public List<string> Problems()
+    {
+        var problems = new List<string>();
+        var config = this;
         problems.AddRange(config.Validation.Problems());
+        problems.AddRange(config.Shutdown.Problems());
+        problems.AddRange(config.Logging.Problems());
+        if (config.Alerts is { } alerts) problems.AddRange(alerts.Problems());
         foreach (var (name, venue) in config.Venues)
         {
             if (!VenueNames.TryParse(name, out _)) problems.Add($"venues.{name}: unknown venue (binance, coinbase, okx).");
@@ -78,8 +98,10 @@ public sealed class RunConfig
                 problems.Add($"venues.{name}.feed: only coinbase has feeds: \"advanced-trade\" or \"exchange\".");
             if (venue.Endpoint is { } e && (!Uri.TryCreate(e, UriKind.Absolute, out var u) || u.Scheme is not ("ws" or "wss")))
                 problems.Add($"venues.{name}.endpoint: '{e}' is not a ws:// or wss:// URL.");
+            if (venue.Rest is { } rest && (!Uri.TryCreate(rest, UriKind.Absolute, out var ru) || ru.Scheme is not ("http" or "https")))
+                problems.Add($"venues.{name}.rest: '{rest}' is not an http:// or https:// URL.");
         }
-        return (config, problems);
+        return problems;
     }
 }
 

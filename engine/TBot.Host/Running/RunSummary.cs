@@ -28,6 +28,8 @@ public sealed record RunSummary
     [JsonPropertyName("sync")] public Stores.PeerSyncReport? Sync { get; init; }
     /// <summary>Why the run stopped early: the trading chain (strategies, risk, orders, journal) threw. Exit code 3.</summary>
     [JsonPropertyName("fault")] public string? Fault { get; init; }
+    /// <summary>The graceful stop: open orders by policy, ring drained. Not clean: exit code 5.</summary>
+    [JsonPropertyName("shutdown")] public Hosting.ShutdownReport? Shutdown { get; init; }
 }
 
 public sealed record RingSummary

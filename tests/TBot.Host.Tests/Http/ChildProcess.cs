@@ -10,12 +10,18 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _errors = new();
 
     private ChildProcess(Process process)
     {
         _process = process;
         process.OutputDataReceived += (_, e) => { if (e.Data is { } line) _output.Enqueue(line); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) _output.Enqueue(line); };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not { } line) return;
+            _output.Enqueue(line);
+            _errors.Enqueue(line);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -30,7 +36,42 @@ internal sealed partial class ChildProcess : IAsyncDisposable
     public static ChildProcess Tbot(params string[] args) =>
         Start("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "tbot.dll"), .. args]);
 
+    /// <summary>tbot with variables added to (value) or removed from (null) its environment.</summary>
+    public static ChildProcess Tbot(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "tbot.dll"), .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+        return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException("tbot did not start"));
+    }
+
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Everything written so far (stdout and stderr interleaved), and stderr alone (the log lines).</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
+    public IReadOnlyList<string> ErrorLines => [.. _errors];
+
+    /// <summary>Wait for the process to end by itself (bounded); the exit code, or null when it had to be killed.</summary>
+    public async Task<int?> WaitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            _process.WaitForExit(); // the output readers have drained
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            return null;
+        }
+    }
 
     /// <summary>The last lines the process wrote (for assertion messages).</summary>
     public string Tail(int lines = 40) => string.Join(Environment.NewLine, _output.TakeLast(lines));
@@ -43,6 +84,7 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         try
         {
             await _process.WaitForExitAsync(wait.Token);
+            _process.WaitForExit(); // the output readers have drained
             return _process.ExitCode;
         }
         catch (OperationCanceledException)
