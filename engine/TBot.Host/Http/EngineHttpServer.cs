@@ -47,6 +47,7 @@ public sealed class EngineHttpServer : IAsyncDisposable
             return Results.Json(report, statusCode: HealthReporter.HttpStatus(report));
         });
         app.MapMetrics("/metrics", app.Services.GetRequiredService<EngineMetrics>().Registry);
+        app.MapGet("/api/metrics", Telemetry.MetricsApi.GetAsync);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

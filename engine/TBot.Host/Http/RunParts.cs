@@ -18,4 +18,11 @@ public sealed record RunParts(
     RingBuffer<MarketEvent> Ring,
     TradingSession Session,
     ProjectionSet Projections,
-    DateTime StartedUtc);
+    DateTime StartedUtc)
+{
+    /// <summary>The hot path's stage latencies (see Metrics/), null when the run does not time them.</summary>
+    public Telemetry.StageLatencyReader? Latency { get; init; }
+
+    /// <summary>The 1-minute aggregates of the run (see Metrics/), null before the aggregator starts.</summary>
+    public Telemetry.EngineMetricsHistory? History { get; init; }
+}
