@@ -52,7 +52,7 @@ public sealed class MigrationRunnerTests
         var status = await MigrationRunner.StatusAsync(db.ConnectionString, TestContext.Current.CancellationToken);
         Assert.True(status.IsCurrent);
         Assert.Equal(SchemaPath.NativePartitioning, status.Path);
-        Assert.Equal(4, status.Migrations.Count);
+        Assert.Equal(5, status.Migrations.Count);
         Assert.Empty(status.Checkpoints);
         Assert.Equal(5L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
     }
