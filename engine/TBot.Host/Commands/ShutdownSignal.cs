@@ -22,7 +22,10 @@ public sealed class ShutdownSignal : IDisposable
     {
         // Keep the process alive: the run stops itself cleanly and exits with its own code.
         context.Cancel = true;
-        _cts.Cancel();
+        // The runtime runs signal handlers on threads of their own: one can still run after Dispose (seen as an
+        // abort, exit 134, when SIGTERM raced the end of a run); the run is stopping then anyway.
+        try { _cts.Cancel(); }
+        catch (ObjectDisposedException) { }
     }
 
     public void Dispose()
