@@ -73,6 +73,7 @@ public sealed class RestClient
             using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             Stats.AddRequest();
+            Stats.AddSent(pathAndQuery.Length + (request.Content?.Headers.ContentLength ?? 0));
             try
             {
                 response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
@@ -118,6 +119,7 @@ public sealed class RestClient
                     }
                 }
                 var (buffer, length) = await ReadBodyAsync(response, linked.Token).ConfigureAwait(false);
+                Stats.AddReceived(length);
                 return new RestResponse(_pool, response.StatusCode, buffer, length, Clock.UnixNs(_time), retryAfter, attempt);
             }
         }

@@ -3,7 +3,13 @@ namespace TBot.Adapters.Connections;
 /// <summary>Counters of a <see cref="RestClient"/> (thread-safe).</summary>
 public sealed class RestClientStats
 {
-    private long _requests, _retries, _rateLimited, _banned, _serverErrors, _transportErrors;
+    private long _requests, _retries, _rateLimited, _banned, _serverErrors, _transportErrors, _bytesReceived, _bytesSent;
+
+    /// <summary>Response body bytes read (headers and TLS not counted).</summary>
+    public long BytesReceived => Volatile.Read(ref _bytesReceived);
+
+    /// <summary>Request bytes sent: request line target and body (headers and TLS not counted).</summary>
+    public long BytesSent => Volatile.Read(ref _bytesSent);
 
     /// <summary>HTTP requests sent (retries included).</summary>
     public long Requests => Volatile.Read(ref _requests);
@@ -21,6 +27,8 @@ public sealed class RestClientStats
     public long TransportErrors => Volatile.Read(ref _transportErrors);
 
     internal void AddRequest() => Interlocked.Increment(ref _requests);
+    internal void AddReceived(long bytes) => Interlocked.Add(ref _bytesReceived, bytes);
+    internal void AddSent(long bytes) => Interlocked.Add(ref _bytesSent, bytes);
     internal void AddRetry() => Interlocked.Increment(ref _retries);
     internal void AddRateLimited() => Interlocked.Increment(ref _rateLimited);
     internal void AddBanned() => Interlocked.Increment(ref _banned);

@@ -23,6 +23,7 @@ public sealed class MarketDataRuntime : IAsyncDisposable
     private readonly List<SnapshotFetcher> _fetchers = [];
     private readonly List<RestPoller> _pollers = [];
     private readonly List<HttpClient> _http = [];
+    private readonly List<RestClient> _rest = [];
     private IngressLoop? _loop;
 
     public MarketDataRuntime(InstrumentRegistry registry, MarketDataOptions options, IEventSink sink, ILoggerFactory loggers)
@@ -39,6 +40,9 @@ public sealed class MarketDataRuntime : IAsyncDisposable
 
     /// <summary>REST pollers (OKX ticker and candles).</summary>
     public IReadOnlyList<RestPoller> Pollers => _pollers;
+
+    /// <summary>REST clients (snapshots, polls), for their counters.</summary>
+    public IReadOnlyList<RestClient> RestClients => _rest;
 
     /// <summary>Connect every venue and start the ingress thread.</summary>
     public void Start(CancellationToken cancellationToken)
@@ -81,6 +85,7 @@ public sealed class MarketDataRuntime : IAsyncDisposable
                 var http = new HttpClient { BaseAddress = restBase };
                 _http.Add(http);
                 var rest = new RestClient(http, limits, _pool, logger: _loggers.CreateLogger("tbot.binance.rest"));
+                _rest.Add(rest);
                 var fetcher = new SnapshotFetcher(rest, _registry, new BinanceDepthSnapshotEndpoint(), new SpscFrameQueue(256, _pool),
                     logger: _loggers.CreateLogger("tbot.binance.snapshots"));
                 _fetchers.Add(fetcher);
@@ -91,6 +96,7 @@ public sealed class MarketDataRuntime : IAsyncDisposable
                 var http = new HttpClient { BaseAddress = okxRest };
                 _http.Add(http);
                 var rest = new RestClient(http, limits, _pool, logger: _loggers.CreateLogger("tbot.okx.rest"));
+                _rest.Add(rest);
                 var instruments = _registry.All.Where(i => i.Venue == Venue.Okx).ToList();
                 var poller = new RestPoller(Venue.Okx, rest, instruments, Okx.OkxPolling.Endpoints, interval, new SpscFrameQueue(256, _pool),
                     _loggers.CreateLogger("tbot.okx.poll"));

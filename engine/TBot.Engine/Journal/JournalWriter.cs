@@ -115,6 +115,9 @@ public sealed class JournalWriter : IDisposable
     /// <summary>Longest fsync so far, ns.</summary>
     public long MaxFsyncNs => Volatile.Read(ref _maxFsyncNs);
 
+    /// <summary>Where each fsync's duration is also recorded (metrics), set before the first append; null: nowhere.</summary>
+    public Metrics.LatencyRecorder? FsyncLatency { get; set; }
+
     /// <summary>Segments this writer started (rolls, or the first segment of a new journal).</summary>
     public long SegmentsCreated => Volatile.Read(ref _segmentsCreated);
 
@@ -376,6 +379,7 @@ public sealed class JournalWriter : IDisposable
         RandomAccess.FlushToDisk(_file);
         var ns = (long)((Stopwatch.GetTimestamp() - start) * (1e9 / Stopwatch.Frequency));
         Volatile.Write(ref _lastFsyncNs, ns);
+        FsyncLatency?.Record(ns);
         StoreMax(ref _maxFsyncNs, ns);
         StoreMax(ref _syncedBytes, bytes);
         StoreMax(ref _durablePosition, position);

@@ -30,6 +30,7 @@ public sealed class MultiProducerSequencer : Sequencer
     {
         if ((uint)(n - 1) >= (uint)BufferSize) ThrowBadClaim(n, BufferSize);
         var spinner = new SpinWait();
+        long waitStart = 0;
         while (true)
         {
             var current = Cursor.Value;
@@ -41,9 +42,16 @@ public sealed class MultiProducerSequencer : Sequencer
                 var gating = MinimumGatingSequence(current);
                 if (wrapPoint > gating)
                 {
+                    // The ring is full: time the wait (slow path only; the claim below still retries through here).
+                    if (waitStart == 0) waitStart = System.Diagnostics.Stopwatch.GetTimestamp();
                     WaitStrategy.SignalAllWhenBlocking();
                     spinner.SpinOnce(sleep1Threshold: -1);
                     continue;
+                }
+                if (waitStart != 0)
+                {
+                    RecordProducerWait(waitStart);
+                    waitStart = 0;
                 }
                 _gatingCache.SetValue(gating);
             }

@@ -27,6 +27,22 @@ public abstract class Sequencer
 
     public int BufferSize { get; }
 
+    private long _producerWaits;
+    private long _producerWaitTicks;
+
+    /// <summary>Claims that found the ring full and waited for the consumers (slow path only).</summary>
+    public long ProducerWaits => Volatile.Read(ref _producerWaits);
+
+    /// <summary>Total time producers spent waiting on a full ring.</summary>
+    public TimeSpan ProducerWaitTime => TimeSpan.FromSeconds(Volatile.Read(ref _producerWaitTicks) / (double)System.Diagnostics.Stopwatch.Frequency);
+
+    /// <summary>Count a finished wait that began at <paramref name="startTicks"/> (Stopwatch); any producer thread.</summary>
+    private protected void RecordProducerWait(long startTicks)
+    {
+        Interlocked.Increment(ref _producerWaits);
+        Interlocked.Add(ref _producerWaitTicks, System.Diagnostics.Stopwatch.GetTimestamp() - startTicks);
+    }
+
     public IWaitStrategy WaitStrategy { get; }
 
     /// <summary>The published cursor as consumers see it (for the multi-producer sequencer: the highest claimed).</summary>

@@ -50,13 +50,16 @@ public sealed class SingleProducerSequencer : Sequencer
         // do not move the cursor here: a slot claimed but not yet published must never become visible.
         Interlocked.MemoryBarrier();
         long minSequence;
+        long waitStart = 0;
         var spinner = new SpinWait();
         while (wrapPoint > (minSequence = MinimumGatingSequence(_fields.NextValue)))
         {
+            if (waitStart == 0) waitStart = System.Diagnostics.Stopwatch.GetTimestamp();
             // A full ring means consumers are behind: wake them if they sleep, then back off.
             WaitStrategy.SignalAllWhenBlocking();
             spinner.SpinOnce(sleep1Threshold: -1);
         }
+        if (waitStart != 0) RecordProducerWait(waitStart);
         _fields.CachedGating = minSequence;
         _fields.NextValue = next;
         return next;

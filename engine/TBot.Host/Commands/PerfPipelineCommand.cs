@@ -19,7 +19,8 @@ public static class PerfPipelineCommand
         var threads = new Option<string>("--pipeline-threads") { Description = "auto (default), fused or dedicated (trading and journal on their own threads).", DefaultValueFactory = _ => "auto" };
         var stress = new Option<bool>("--stress") { Description = "The market maker requotes on every tick (about one order per event) instead of at 20 ticks / 100 ms." };
         var json = new Option<FileInfo?>("--json") { Description = "Write the result as JSON to this path." };
-        var command = new Command("pipeline", "End to end: frames → parse/validate/dedup/book → ring → strategy → risk → orders → paper gateway → journal.") { frames, dir, fsync, flush, threads, wait, rate, stress, json };
+        var stageLatency = new Option<bool>("--stage-latency") { Description = "Time the hot-path stages as tbot run does (to price the metrics)." };
+        var command = new Command("pipeline", "End to end: frames → parse/validate/dedup/book → ring → strategy → risk → orders → paper gateway → journal.") { frames, dir, fsync, flush, threads, wait, rate, stress, json, stageLatency };
         command.SetAction(parse =>
         {
             var policy = parse.GetValue(fsync) switch
@@ -48,7 +49,7 @@ public static class PerfPipelineCommand
                 Console.Error.WriteLine(ex.Message);
                 return 2;
             }
-            var r = PipelineHarness.Run(new PipelineHarness.Options(parse.GetValue(frames), parse.GetValue(dir), policy.Value, waitKind, parse.GetValue(rate), Math.Min(parse.GetValue(frames), 500_000), parse.GetValue(stress), flushPolicy.Value, threading.Value), Console.Out);
+            var r = PipelineHarness.Run(new PipelineHarness.Options(parse.GetValue(frames), parse.GetValue(dir), policy.Value, waitKind, parse.GetValue(rate), Math.Min(parse.GetValue(frames), 500_000), parse.GetValue(stress), flushPolicy.Value, threading.Value) { StageLatency = parse.GetValue(stageLatency) }, Console.Out);
             Console.WriteLine();
             Console.WriteLine("| events/s | frames/s | orders | fills | p50 ns | p99 ns | p99.9 ns | max ns | alloc B/event | gen0 | journal | flush/fsync | batch | threads |");
             Console.WriteLine("|---------:|---------:|-------:|------:|-------:|-------:|---------:|-------:|--------------:|-----:|---------|-------|------:|---------|");

@@ -50,6 +50,7 @@ public sealed class EngineHttpServer : IAsyncDisposable
         });
         app.MapMetrics("/metrics", app.Services.GetRequiredService<EngineMetrics>().Registry);
         app.MapDashboard();
+        app.MapGet("/api/metrics", Telemetry.MetricsApi.GetAsync);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

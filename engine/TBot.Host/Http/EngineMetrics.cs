@@ -13,6 +13,7 @@ public sealed class EngineMetrics : IDisposable
     private readonly IngressMetrics _ingress;
     private readonly PipelineMetrics _pipeline;
     private readonly TradingMetrics _trading;
+    private readonly Telemetry.DepthMetrics _depth;
     private readonly Gauge _up;
     private readonly IDisposable _process;
 
@@ -24,6 +25,7 @@ public sealed class EngineMetrics : IDisposable
         _ingress = new IngressMetrics(factory);
         _pipeline = new PipelineMetrics(factory);
         _trading = new TradingMetrics(factory);
+        _depth = new Telemetry.DepthMetrics(factory);
         _up = factory.CreateGauge("tbot_run_phase", "1 for the run's current phase (starting, running, stopping).", ["phase"]);
         _process = ProcessMetrics.Register(Registry);
         Registry.AddBeforeCollectCallback(Update);
@@ -39,6 +41,7 @@ public sealed class EngineMetrics : IDisposable
         _ingress.Update(parts);
         _pipeline.Update(parts);
         _trading.Update(parts);
+        _depth.Update(parts);
     }
 
     public void Dispose() => _process.Dispose();

@@ -22,4 +22,10 @@ public sealed record RunParts(
 {
     /// <summary>The dashboard's projection of the journal (its feed reads only this for trading state).</summary>
     public Dashboard.DashboardRun? Dashboard { get; init; }
+
+    /// <summary>The hot path's stage latencies (see Metrics/), null when the run does not time them.</summary>
+    public Telemetry.StageLatencyReader? Latency { get; init; }
+
+    /// <summary>The 1-minute aggregates of the run (see Metrics/), null before the aggregator starts.</summary>
+    public Telemetry.EngineMetricsHistory? History { get; init; }
 }

@@ -138,8 +138,10 @@ public sealed class EngineRun(ILoggerFactory loggers)
 
         // Several producers: ingress, the timer, control commands and live order reports.
         var ring = RingBuffer<MarketEvent>.CreateMultiProducer(settings.RingSize, new YieldingWaitStrategy());
+        // Stage latencies: recorded on the ring threads and ingress, read at scrape time and by the aggregator.
+        var latencies = new TBot.Engine.Metrics.StageLatencies(settings.RingSize);
         await using var live = profile.Execution.Mode == "live" ? LiveExecution.Attach(session, ring, registry, binanceRest!, loggers) : null;
-        session.Start(ring, loggers);
+        session.Start(ring, loggers, latencies);
         // Stores follow the journal from their own checkpoints, on their own tasks: a slow or absent store
         // never slows the ring, and catches up from the journal when it returns.
         var writer = session.Writer;
@@ -175,7 +177,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
         using var control = settings.ControlFile is { } controlPath ? new ControlFile(controlPath, ring, loggers.CreateLogger("tbot.control")) : null;
         control?.Start();
 
-        var quotes = new TopOfBookTracker(registry.Count, new RingEventSink(ring));
+        var quotes = new TopOfBookTracker(registry.Count, new RingEventSink(ring, latencies));
         var started = DateTime.UtcNow;
         var runtime = new MarketDataRuntime(registry, options, quotes, loggers);
         SortedDictionary<string, BookTop>? books = null;
@@ -204,8 +206,16 @@ public sealed class EngineRun(ILoggerFactory loggers)
         try
         {
             runtime.Start(runStop.Token);
-            settings.View?.Attach(new Http.RunParts(registry, runtime, ring, session, projections, started) { Dashboard = dashboard });
+            var parts = new Http.RunParts(registry, runtime, ring, session, projections, started)
+            {
+                Dashboard = dashboard,
+                Latency = new Telemetry.StageLatencyReader(latencies),
+                History = new Telemetry.EngineMetricsHistory(),
+            };
+            settings.View?.Attach(parts);
             settings.Lifecycle?.Trading();
+            await using var aggregator = Telemetry.EngineMetricsAggregator.Start(parts, parts.History,
+                Telemetry.EngineMetricsAggregator.IntervalFrom(config?.Metrics?.AggregateSeconds), loggers);
             try
             {
                 await Task.Delay(Timeout.Infinite, runStop.Token).ConfigureAwait(false);

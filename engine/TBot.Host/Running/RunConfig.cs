@@ -34,6 +34,8 @@ public sealed class RunConfig
     [JsonPropertyName("alerts")] public Configuration.AlertsConfig? Alerts { get; set; }
     /// <summary>Log format (flags win).</summary>
     [JsonPropertyName("logging")] public Configuration.LoggingConfig Logging { get; set; } = new();
+    /// <summary>Metrics aggregation (<c>metrics.aggregateSeconds</c>).</summary>
+    [JsonPropertyName("metrics")] public Telemetry.MetricsConfig? Metrics { get; set; }
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -75,6 +77,7 @@ public sealed class RunConfig
         problems.AddRange(config.Shutdown.Problems());
         problems.AddRange(config.Logging.Problems());
         if (config.Alerts is { } alerts) problems.AddRange(alerts.Problems());
+        if (config.Metrics?.AggregateSeconds is < 1 or > 3600) problems.Add("metrics.aggregateSeconds must be 1..3600.");
         foreach (var (name, venue) in config.Venues)
         {
             if (!VenueNames.TryParse(name, out _)) problems.Add($"venues.{name}: unknown venue (binance, coinbase, okx).");

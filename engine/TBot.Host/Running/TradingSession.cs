@@ -139,14 +139,22 @@ public sealed class TradingSession
     public long RebuildMismatches { get; private set; }
 
     /// <summary>Wire the core and the journal onto the ring and start them.</summary>
-    public void Start(RingBuffer<MarketEvent> ring, ILoggerFactory loggers)
+    /// <param name="latencies">When given, the queue, tick-to-intent, journal and fsync stages are timed (see
+    /// <see cref="TBot.Engine.Metrics.StageLatencies"/>).</param>
+    public void Start(RingBuffer<MarketEvent> ring, ILoggerFactory loggers, TBot.Engine.Metrics.StageLatencies? latencies = null)
     {
         _decisions.Target = _queue;
         // Fail closed: an exception in the trading handler (unknown state) or the journal (events no longer recorded)
         // halts the chain instead of skipping the event; the run then stops (see EngineRun's watchdog).
         Pipeline = new EventPipeline<MarketEvent>(ring, new PipelineOptions { Name = "tbot", ExceptionPolicy = HandlerExceptionPolicy.Halt },
             loggers.CreateLogger("tbot.ring"));
-        Pipeline.HandleEventsWith("trading", Core).Then("journal", Journal);
+        if (latencies is null) Pipeline.HandleEventsWith("trading", Core).Then("journal", Journal);
+        else
+        {
+            Writer.FsyncLatency = latencies[TBot.Engine.Metrics.LatencyStage.Fsync];
+            Pipeline.HandleEventsWith("trading", new TBot.Engine.Metrics.TimedTradingHandler(Core, latencies))
+                .Then("journal", new TBot.Engine.Metrics.TimedJournalHandler(Journal, latencies));
+        }
         Pipeline.Start();
     }
 

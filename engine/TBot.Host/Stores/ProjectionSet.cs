@@ -40,6 +40,9 @@ public sealed class ProjectionSet : IAsyncDisposable
     /// <summary>The Redis connection when Redis is configured (multi-bot sync shares it).</summary>
     public RedisConnection? Redis => _redis;
 
+    /// <summary>The PostgreSQL data source when one is configured (the metrics API and aggregates use it too).</summary>
+    public NpgsqlDataSource? Postgres => _postgres;
+
     /// <summary>Connect to the configured stores (never fails on a store that is down: the runners retry) and
     /// start one runner per projection.</summary>
     /// <param name="journalEnd">The journal's last written position (the in-process writer's, or the end of a closed journal).</param>

@@ -34,6 +34,10 @@ public static class PipelineHarness
         WaitStrategyKind Wait = WaitStrategyKind.Yielding, int LatencyRate = 100_000, int LatencyFrames = 500_000, bool Stress = false,
         FlushPolicy Flush = FlushPolicy.PerBatch, ThreadingMode Threads = ThreadingMode.Auto)
     {
+        /// <summary>Time the stages as a live run does (StageLatencies on the sink, the trading and the journal
+        /// handlers, fsync), to price it against a run without.</summary>
+        public bool StageLatency { get; init; }
+
         /// <summary>Name of the run's directory under the journal root (default: random), so another process can be
         /// told in advance where the paced journal will be (<c>{root}/{name}/paced</c>).</summary>
         public string? RunName { get; init; }
@@ -96,7 +100,15 @@ public static class PipelineHarness
         using var attached = attachToJournal?.Invoke(writer);
         var journal = new JournalHandler(writer, decisions);
         var pipeline = new EventPipeline<MarketEvent>(ring, new PipelineOptions { Name = "perf", Threading = options.Threads }, NullLogger.Instance);
-        pipeline.HandleEventsWith("trading", core).Then("journal", journal);
+        if (options.StageLatency)
+        {
+            var latencies = new TBot.Engine.Metrics.StageLatencies(ring.BufferSize);
+            sink.Latencies = latencies;
+            writer.FsyncLatency = latencies[TBot.Engine.Metrics.LatencyStage.Fsync];
+            pipeline.HandleEventsWith("trading", new TBot.Engine.Metrics.TimedTradingHandler(core, latencies))
+                .Then("journal", new TBot.Engine.Metrics.TimedJournalHandler(journal, latencies));
+        }
+        else pipeline.HandleEventsWith("trading", core).Then("journal", journal);
         pipeline.Start();
         // Trading on from the first event, as after start-up.
         var seq0 = ring.Next();

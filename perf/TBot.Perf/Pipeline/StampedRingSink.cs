@@ -15,6 +15,9 @@ public sealed class StampedRingSink(RingBuffer<MarketEvent> ring) : IEventSink
     /// <summary>Stopwatch ticks when the current frame arrived (set by the feeder before each frame).</summary>
     public long FrameStart { get; set; }
 
+    /// <summary>The run's stage latency recorders, when the cost of timing the stages is measured (--stage-latency).</summary>
+    public TBot.Engine.Metrics.StageLatencies? Latencies { get; set; }
+
     public long StampOf(long sequence) => Volatile.Read(ref _stamps[sequence & _mask]);
 
     public void Publish(ReadOnlySpan<MarketEvent> events)
@@ -27,6 +30,7 @@ public sealed class StampedRingSink(RingBuffer<MarketEvent> ring) : IEventSink
             ring[low + i] = events[i];
             _stamps[(low + i) & _mask] = FrameStart;
         }
+        Latencies?.OnPublishing(low, high, events[0].ReceiveTimeNs);
         ring.Publish(low, high);
     }
 

@@ -32,6 +32,14 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start"));
     }
 
+    /// <summary>tbot with extra environment variables.</summary>
+    public static ChildProcess TbotWith(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "tbot.dll"), .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException("tbot did not start"));
+    }
+
     /// <summary>tbot from the test's output directory, as the binary users run.</summary>
     public static ChildProcess Tbot(params string[] args) =>
         Start("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "tbot.dll"), .. args]);

@@ -24,17 +24,17 @@ public sealed class TimescaleMigrationTests
             var result = await MigrationRunner.MigrateAsync(connectionString, TestContext.Current.CancellationToken);
             Assert.Equal(SchemaPath.TimescaleDb, result.Path);
             Assert.Null(result.TimescaleUnavailable);
-            Assert.Equal([1, 2, 3, 4], result.Applied.Select(m => m.Version));
+            Assert.Equal([1, 2, 3, 4, 5], result.Applied.Select(m => m.Version));
 
-            Assert.Equal(4L, await TimescaleStandIn.ScalarAsync<long>(connectionString,
+            Assert.Equal(5L, await TimescaleStandIn.ScalarAsync<long>(connectionString,
                 $"SELECT count(*) FROM timescaledb_information.hypertables WHERE hypertable_schema = 'public' AND compression_enabled"));
             Assert.Equal("candles_1h,candles_1m", await TimescaleStandIn.ScalarAsync<string>(connectionString,
                 $"SELECT string_agg(view_name::text, ',' ORDER BY view_name) FROM timescaledb_information.continuous_aggregates WHERE view_schema = 'public'"));
             Assert.Equal("instrument_id", await TimescaleStandIn.ScalarAsync<string>(connectionString,
                 $"SELECT attname::text FROM timescaledb_information.compression_settings WHERE hypertable_schema = 'public' AND hypertable_name = 'market_data' AND segmentby_column_index = 1"));
             Assert.True(await TimescaleStandIn.ScalarAsync<long>(connectionString,
-                $"SELECT count(*) FROM timescaledb_information.jobs WHERE hypertable_schema = 'public'") >= 7,
-                "compression (4), retention (1) and aggregate refresh (2) policies");
+                $"SELECT count(*) FROM timescaledb_information.jobs WHERE hypertable_schema = 'public'") >= 8,
+                "compression (5), retention (1) and aggregate refresh (2) policies");
 
             // The aggregates answer the same query shape as the native path's rollup tables.
             await TimescaleStandIn.ExecuteAsync(connectionString, """
@@ -60,6 +60,19 @@ public sealed class TimescaleMigrationTests
                 SELECT concat_ws('|', (SELECT count(*) FROM orders), (SELECT count(*) FROM trades), (SELECT count(*) FROM positions),
                                       (SELECT count(*) FROM order_history), (SELECT count(*) FROM trade_history))
                 """));
+
+            // engine_metrics (0005) is a compressed hypertable segmented by engine; rows are idempotent on (engine, metric, time).
+            Assert.Equal("engine", await TimescaleStandIn.ScalarAsync<string>(connectionString,
+                $"SELECT attname::text FROM timescaledb_information.compression_settings WHERE hypertable_schema = 'public' AND hypertable_name = 'engine_metrics' AND segmentby_column_index = 1"));
+            for (var i = 0; i < 2; i++)
+                await TimescaleStandIn.ExecuteAsync(connectionString, """
+                    INSERT INTO engine_metrics (time, engine, metric, value) VALUES
+                        ('2025-11-24 16:00:00+00', 'j1', 'ring_backlog_max', 7), ('2025-11-24 16:01:00+00', 'j1', 'ring_backlog_max', 3)
+                    ON CONFLICT DO NOTHING
+                    """);
+            Assert.Equal(7.0, await TimescaleStandIn.ScalarAsync<double>(connectionString,
+                "SELECT max(value) FROM engine_metrics WHERE engine = 'j1' AND metric = 'ring_backlog_max' AND time < '2025-11-24 16:02:00+00'"));
+            Assert.Equal(2L, await TimescaleStandIn.ScalarAsync<long>(connectionString, "SELECT count(*) FROM engine_metrics"));
 
             var again = await MigrationRunner.MigrateAsync(connectionString, TestContext.Current.CancellationToken);
             Assert.Empty(again.Applied);

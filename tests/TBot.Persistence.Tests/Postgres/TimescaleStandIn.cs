@@ -26,6 +26,7 @@ internal static class TimescaleStandIn
         DROP TABLE IF EXISTS order_history CASCADE;
         DROP TABLE IF EXISTS trade_history CASCADE;
         DROP TABLE IF EXISTS performance_metrics CASCADE;
+        DROP TABLE IF EXISTS engine_metrics CASCADE;
         DROP TABLE IF EXISTS trades, positions, orders, bot_instances, strategies, projection_checkpoints, schema_migrations CASCADE;
         """;
 
