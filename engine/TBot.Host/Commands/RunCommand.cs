@@ -20,14 +20,15 @@ public static class RunCommand
         var endpoints = new Option<string[]>("--endpoint") { Description = "venue=ws-url[,rest-url] per venue, e.g. binance=ws://127.0.0.1:9001.", AllowMultipleArgumentsPerToken = true };
         var rate = new Option<double>("--sim-rate") { Description = "Messages per second of the built-in simulator (embedded default only).", DefaultValueFactory = _ => 2_000 };
         var journal = new Option<string?>("--journal") { Description = $"Journal directory (created, or continued after a restart). Default: the configuration's journal.directory, else {EngineRun.DefaultJournalDirectory}." };
-        var control = new Option<string?>("--control") { Description = "File of operator commands read while running (pause BOT, resume BOT, kill BOT, cancel-all BOT, set BOT FIELD VALUE); lines appended after start apply." };
+        var control = new Option<string?>("--control") { Description = "File of operator commands read while running (pause BOT, resume BOT, kill BOT, flatten BOT, cancel-all BOT, set BOT FIELD VALUE); lines appended after start apply." };
         var faults = new Option<string[]>("--sim-faults") { Description = "Faults for the built-in simulator, e.g. SequenceGap:every=500.", AllowMultipleArgumentsPerToken = true };
         var http = new Option<string?>("--http") { Description = $"Serve /health and /metrics at ADDRESS:PORT (default 127.0.0.1:{HttpEndpointSettings.DefaultPort}; off: none). A non-loopback address needs --http-token." };
         var httpToken = new Option<string?>("--http-token") { Description = "Bearer token every HTTP request must send (Authorization: Bearer TOKEN); required off loopback." };
+        var alertWebhook = new Option<string?>("--alert-webhook") { Description = "POST each alert (venue disconnected, kill switch, projection lag, chain faulted) as JSON to this URL; overrides the configuration's alerts.webhook." };
         var stores = new StoreCliOptions();
         var command = new Command("run", "Run the engine. Without --config or --endpoint it starts the built-in exchange simulator on loopback and connects to it.")
         {
-            config, duration, json, endpoints, rate, faults, journal, control, http, httpToken,
+            config, duration, json, endpoints, rate, faults, journal, control, http, httpToken, alertWebhook,
         };
         stores.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -55,6 +56,12 @@ public static class RunCommand
             }
             var httpSettings = HttpEndpointSettings.Resolve(parse.GetValue(http), parse.GetValue(httpToken), problems);
             var storeSettings = stores.Resolve(parse, runConfig?.Stores);
+            var alerts = runConfig?.Alerts ?? new TBot.Host.Alerts.AlertOptions();
+            if (parse.GetValue(alertWebhook) is { } webhook)
+            {
+                alerts.Webhook = webhook;
+                problems.AddRange(alerts.Problems());
+            }
             problems.AddRange(storeSettings.Problems());
             if (problems.Count > 0)
             {
@@ -71,7 +78,7 @@ public static class RunCommand
             RunSummary summary;
             try
             {
-                summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control), Stores = storeSettings, View = view }, linked.Token);
+                summary = await new EngineRun(loggers).RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control), Stores = storeSettings, View = view, Alerts = alerts }, linked.Token);
             }
             catch (RunProblemsException ex)
             {

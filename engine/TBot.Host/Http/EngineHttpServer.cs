@@ -47,6 +47,8 @@ public sealed class EngineHttpServer : IAsyncDisposable
             return Results.Json(report, statusCode: HealthReporter.HttpStatus(report));
         });
         app.MapMetrics("/metrics", app.Services.GetRequiredService<EngineMetrics>().Registry);
+        view.MetricsRegistry = app.Services.GetRequiredService<EngineMetrics>().Registry;
+        Control.ControlApi.Map(app);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

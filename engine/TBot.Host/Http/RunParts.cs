@@ -18,4 +18,8 @@ public sealed record RunParts(
     RingBuffer<MarketEvent> Ring,
     TradingSession Session,
     ProjectionSet Projections,
-    DateTime StartedUtc);
+    DateTime StartedUtc)
+{
+    /// <summary>The run's control-plane event bus (attach subscribers with <see cref="Bus.EventBus.Subscribe"/>).</summary>
+    public Bus.EventBus? Bus { get; init; }
+}

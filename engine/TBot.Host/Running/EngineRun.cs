@@ -37,6 +37,9 @@ public sealed class EngineRun(ILoggerFactory loggers)
         /// <summary>Filled in once the engine is wired, for the HTTP endpoints (<c>/health</c>, <c>/metrics</c>).</summary>
         public Http.RunView? View { get; init; }
 
+        /// <summary>Alert webhook and thresholds (<c>--alert-webhook</c>, config <c>alerts</c>).</summary>
+        public Alerts.AlertOptions Alerts { get; init; } = new();
+
     }
 
     public const string DefaultJournalDirectory = "data/journal";
@@ -145,6 +148,8 @@ public sealed class EngineRun(ILoggerFactory loggers)
         var cache = new TBot.Persistence.Memory.InProcessHotCache(writer.Manifest, startPosition: writer.WrittenPosition);
         await using var projections = await ProjectionSet.StartAsync(journalDirectory, writer.Manifest, settings.Stores,
             () => writer.WrittenPosition, loggers, stop, cache, maintain: true).ConfigureAwait(false);
+        // The control-plane bus: journal events from here on, subscribers, alerts; polling starts with the engine.
+        await using var bus = Bus.RunBus.Start(session, journalDirectory, settings.Alerts, settings.View?.MetricsRegistry, projections.Redis, loggers);
         await using var peers = projections.Redis is { } redisConnection ? PeerSync.Start(redisConnection, writer.Manifest.JournalId, loggers.CreateLogger("tbot.sync")) : null;
         // Nothing trades until the state is rebuilt and (live) reconciled with the venue; both control events are
         // journaled, so a replay enables trading at the same point.
@@ -196,7 +201,9 @@ public sealed class EngineRun(ILoggerFactory loggers)
         try
         {
             runtime.Start(runStop.Token);
-            settings.View?.Attach(new Http.RunParts(registry, runtime, ring, session, projections, started));
+            var parts = new Http.RunParts(registry, runtime, ring, session, projections, started) { Bus = bus.Bus };
+            settings.View?.Attach(parts);
+            bus.StartPolling(parts);
             try
             {
                 await Task.Delay(Timeout.Infinite, runStop.Token).ConfigureAwait(false);

@@ -26,6 +26,8 @@ public sealed class RunConfig
     [JsonPropertyName("timerMs")] public int TimerMs { get; set; } = 100;
     /// <summary>Redis and PostgreSQL the journal is projected into (none: the in-process cache and the journal only).</summary>
     [JsonPropertyName("stores")] public Stores.StoreConfig? Stores { get; set; }
+    /// <summary>Alert webhook and thresholds (see engine/TBot.Host/Control/README.md).</summary>
+    [JsonPropertyName("alerts")] public Alerts.AlertOptions? Alerts { get; set; }
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -55,6 +57,7 @@ public sealed class RunConfig
             return (null, problems);
         }
         problems.AddRange(config.Validation.Problems());
+        if (config.Alerts is { } alerts) problems.AddRange(alerts.Problems());
         foreach (var (name, venue) in config.Venues)
         {
             if (!VenueNames.TryParse(name, out _)) problems.Add($"venues.{name}: unknown venue (binance, coinbase, okx).");
