@@ -77,6 +77,18 @@ public sealed class RunBus : IAsyncDisposable
         foreach (var bot in _session.Core.Bots) PublishBot(BusEventKinds.BotStarted, bot.BotId, bot.Name, bot.Strategy.Name);
     }
 
+    /// <summary>The run is stopping: stop polling before the connections close (their closing is not an outage).</summary>
+    public async Task StopPollingAsync()
+    {
+        if (_poller is { } poller && !_pollerStopped)
+        {
+            _pollerStopped = true;
+            await poller.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private bool _pollerStopped;
+
     private void PublishBot(string kind, int id, string name, string strategy) =>
         Bus.Publish(Bus.Create(kind, $"bot:{id}", $"{Bus.Source}:{Bus.RunId}:{kind}:{id}", DateTimeOffset.UtcNow, new()
         {
@@ -87,7 +99,7 @@ public sealed class RunBus : IAsyncDisposable
     /// the bots stopped, deliver what is queued (bounded) and stop.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_poller is not null) await _poller.DisposeAsync().ConfigureAwait(false);
+        await StopPollingAsync().ConfigureAwait(false);
         var end = _session.Writer.WrittenPosition;
         for (var i = 0; i < 100 && _journalSource.Applied < end && !_journalTask.IsCompleted; i++)
             await Task.Delay(20).ConfigureAwait(false);

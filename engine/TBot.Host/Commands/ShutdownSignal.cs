@@ -22,7 +22,9 @@ public sealed class ShutdownSignal : IDisposable
     {
         // Keep the process alive: the run stops itself cleanly and exits with its own code.
         context.Cancel = true;
-        _cts.Cancel();
+        // A signal may arrive while or after the command ends and disposes this: nothing left to stop then.
+        try { _cts.Cancel(); }
+        catch (ObjectDisposedException) { }
     }
 
     public void Dispose()

@@ -213,6 +213,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
                 // The normal end of a run.
             }
             settings.View?.MarkStopping();
+            await bus.StopPollingAsync().ConfigureAwait(false);
             // Books as the run ended, before closing the connections marks them stale.
             books = IngressReport.Books(runtime.Pipeline, registry, quotes);
             _log.LogInformation("Stopping: closing connections, draining the ring");
