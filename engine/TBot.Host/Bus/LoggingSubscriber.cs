@@ -20,8 +20,7 @@ public static class LoggingSubscriber
     private static LogLevel LevelOf(BusEvent e) => e.Kind switch
     {
         BusEventKinds.OrderState or BusEventKinds.BookState or BusEventKinds.ConnectionState or BusEventKinds.ProjectionLag => LogLevel.Debug,
-        BusEventKinds.KillSwitch or BusEventKinds.BotKilled or BusEventKinds.VenueDown or BusEventKinds.ProjectionFailed
-            or BusEventKinds.RiskRejections => LogLevel.Warning,
+        BusEventKinds.KillSwitch or BusEventKinds.BotKilled or BusEventKinds.VenueDown or BusEventKinds.ProjectionFailed => LogLevel.Warning,
         BusEventKinds.ChainFaulted => LogLevel.Error,
         // Alerts log themselves when they fire (AlertEngine); here they are just another event.
         _ => LogLevel.Information,
