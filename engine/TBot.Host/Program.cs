@@ -21,6 +21,11 @@ public static class Program
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(ProjectCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
-        return root.Parse(args).InvokeAsync();
+        var parsed = root.Parse(args);
+        // Commands with their own ShutdownSignal stop gracefully on SIGTERM/Ctrl-C and may take longer than
+        // System.CommandLine's 2 s termination timeout (which would end the process mid-shutdown, exit 143, or let
+        // its handler run ours after the run ended); for them System.CommandLine's own handling is off.
+        var ownSignals = parsed.CommandResult.Command.Name is "run" or "project" or "record" or "simulate";
+        return parsed.InvokeAsync(ownSignals ? new InvocationConfiguration { ProcessTerminationTimeout = null } : new InvocationConfiguration());
     }
 }

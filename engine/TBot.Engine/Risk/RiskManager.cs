@@ -114,6 +114,37 @@ public sealed class RiskManager
     }
 
     /// <summary>
+    /// Check an operator flatten order (<see cref="Trading.ControlCommand.FlattenBot"/>): well formed, and it only
+    /// brings the bot's position toward zero without crossing it. A documented bypass of every other limit: the
+    /// bot's state (a killed bot is exactly the one to flatten), loss and drawdown, collar, order size and notional,
+    /// open orders, position and rate limits, since the order can only lower the bot's exposure. Market data must
+    /// still be two-sided and not stale, so the order never goes out blind. Counted like any check.
+    /// </summary>
+    public RiskRejectReason CheckFlatten(in OrderIntent intent, long nowNs, MarketState market, IOrderView orders)
+    {
+        var reason = EvaluateFlatten(in intent, nowNs, market, orders);
+        Counters.Count(intent.BotId, reason);
+        return reason;
+    }
+
+    private RiskRejectReason EvaluateFlatten(in OrderIntent intent, long nowNs, MarketState market, IOrderView orders)
+    {
+        var bot = intent.BotId;
+        if ((uint)(bot - 1) >= (uint)BotCapacity || intent.Action != IntentAction.Submit || !IsWellFormed(in intent))
+            return RiskRejectReason.InvalidOrder;
+        var position = orders.Position(bot, intent.InstrumentId);
+        var reduces = intent.Side == Side.Sell ? position > 0 && intent.Quantity <= position : position < 0 && intent.Quantity <= -position;
+        if (!reduces) return RiskRejectReason.InvalidOrder;
+        var id = intent.InstrumentId;
+        if ((uint)id >= (uint)market.Capacity) return RiskRejectReason.StaleMarketData;
+        ref readonly var quote = ref market.Quote(id);
+        var limits = _limits[bot];
+        if (quote.IsStale || quote.Mid == 0 || (limits.MaxQuoteAgeMs > 0 && nowNs - quote.QuoteUpdatedNs > limits.MaxQuoteAgeMs * NsPerMs))
+            return RiskRejectReason.StaleMarketData;
+        return RiskRejectReason.None;
+    }
+
+    /// <summary>
     /// The bot's total PnL (realised + unrealised − fees, money units) at engine time <paramref name="nowNs"/>, after
     /// fills and on timers. Returns the cause when this call fires the kill switch (exactly once per firing: the bot is
     /// then <see cref="BotRiskState.Halted"/> and the caller cancels its orders, stops the strategy and journals it);

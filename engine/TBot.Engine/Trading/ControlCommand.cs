@@ -18,4 +18,8 @@ public enum ControlCommand : byte
     SetRiskLimit = 6,
     /// <summary>Cancel all open orders of one bot (0 = all bots), e.g. at shutdown by policy.</summary>
     CancelAll = 7,
+    /// <summary>Operator flatten of one bot: cancel its open orders, then one market IOC order per instrument that
+    /// brings its position to zero (risk checks it as reduce-only, see <see cref="Risk.RiskManager.CheckFlatten"/>).
+    /// The bot's state is unchanged: pause or kill it first so its strategy does not trade back in.</summary>
+    FlattenBot = 8,
 }

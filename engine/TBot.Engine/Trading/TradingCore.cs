@@ -191,6 +191,32 @@ public sealed class TradingCore : IEventHandler<MarketEvent>
             case ControlCommand.CancelAll:
                 _orders.CancelAll(bot, 0);
                 break;
+            case ControlCommand.FlattenBot:
+                if (IsBot(bot)) Flatten(bot);
+                break;
+        }
+    }
+
+    /// <summary>Cancel the bot's open orders, then send one market IOC order per instrument that takes its position
+    /// to zero. Risk checks these as reduce-only (no state, loss, size or rate limits: flattening only lowers risk),
+    /// so a paused or killed bot can be flattened. Orders still being cancelled may fill before their cancel lands:
+    /// flatten again if a remainder is left. Rare path (operator action): walks every instrument.</summary>
+    private void Flatten(int botId)
+    {
+        _orders.CancelAll(botId, 0);
+        for (var id = 1; id < _orders.Portfolio.InstrumentSlots; id++)
+        {
+            var position = _orders.Position(botId, id);
+            if (position == 0) continue;
+            var intent = new OrderIntent
+            {
+                Action = IntentAction.Submit, BotId = botId, InstrumentId = id, Type = OrderType.Market, TimeInForce = TimeInForce.Ioc,
+                Side = position > 0 ? Events.Side.Sell : Events.Side.Buy, Quantity = Math.Abs(position),
+                TargetClientOrderId = _orders.ReserveClientOrderId(botId),
+            };
+            var reason = _risk.CheckFlatten(in intent, NowNs, _market, _orders);
+            if (reason != RiskRejectReason.None) _orders.RecordRiskReject(in intent, (byte)reason);
+            else if (!_orders.Submit(in intent)) Counters.OnIntentDropped();
         }
     }
 

@@ -20,15 +20,16 @@ public static class RunCommand
         var endpoints = new Option<string[]>("--endpoint") { Description = "venue=ws-url[,rest-url] per venue, e.g. binance=ws://127.0.0.1:9001.", AllowMultipleArgumentsPerToken = true };
         var rate = new Option<double>("--sim-rate") { Description = "Messages per second of the built-in simulator (embedded default only).", DefaultValueFactory = _ => 2_000 };
         var journal = new Option<string?>("--journal") { Description = $"Journal directory (created, or continued after a restart). Default: the configuration's journal.directory, else {EngineRun.DefaultJournalDirectory}." };
-        var control = new Option<string?>("--control") { Description = "File of operator commands read while running (pause BOT, resume BOT, kill BOT, cancel-all BOT, set BOT FIELD VALUE); lines appended after start apply." };
+        var control = new Option<string?>("--control") { Description = "File of operator commands read while running (pause BOT, resume BOT, kill BOT, flatten BOT, cancel-all BOT, set BOT FIELD VALUE); lines appended after start apply." };
         var faults = new Option<string[]>("--sim-faults") { Description = "Faults for the built-in simulator, e.g. SequenceGap:every=500.", AllowMultipleArgumentsPerToken = true };
         var http = new Option<string?>("--http") { Description = $"Serve /health and /metrics at ADDRESS:PORT (default 127.0.0.1:{HttpEndpointSettings.DefaultPort}; off: none). A non-loopback address needs --http-token." };
         var httpToken = new Option<string?>("--http-token") { Description = "Bearer token every HTTP request must send (Authorization: Bearer TOKEN); required off loopback." };
         var logFormat = new Option<string?>("--log-format") { Description = "Log lines (stderr) as text (default) or json (one object per line, with scopes). Default: the configuration's logging.format." };
+        var alertWebhook = new Option<string?>("--alert-webhook") { Description = "POST each alert (venue disconnected, kill switch, projection lag, chain faulted) as JSON to this URL; overrides the configuration's alerts.webhook." };
         var stores = new StoreCliOptions();
         var command = new Command("run", "Run the engine. Without --config or --endpoint it starts the built-in exchange simulator on loopback and connects to it.")
         {
-            config, duration, json, endpoints, rate, faults, journal, control, http, httpToken, logFormat,
+            config, duration, json, endpoints, rate, faults, journal, control, http, httpToken, logFormat, alertWebhook,
         };
         stores.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -59,6 +60,12 @@ public static class RunCommand
             var format = parse.GetValue(logFormat) ?? runConfig?.Logging.Format ?? Configuration.LoggingConfig.Text;
             if (format is not (Configuration.LoggingConfig.Text or Configuration.LoggingConfig.Json)) problems.Add($"--log-format {format}: expected text or json.");
             var storeSettings = stores.Resolve(parse, runConfig?.Stores);
+            var alerts = runConfig?.Alerts ?? new TBot.Host.Alerts.AlertOptions();
+            if (parse.GetValue(alertWebhook) is { } webhook)
+            {
+                alerts.Webhook = webhook;
+                problems.AddRange(alerts.Problems());
+            }
             problems.AddRange(storeSettings.Problems());
             if (problems.Count > 0)
             {
@@ -79,7 +86,7 @@ public static class RunCommand
             try
             {
                 // The run is the Generic Host's hosted service; systemd readiness is one of the host's services.
-                summary = await Hosting.EngineHost.RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control), Stores = storeSettings, View = view }, loggers, linked.Token);
+                summary = await Hosting.EngineHost.RunAsync(new EngineRun.Settings(runConfig, eps, parse.GetValue(rate), faultRules) { JournalDirectory = parse.GetValue(journal), ControlFile = parse.GetValue(control), Stores = storeSettings, View = view, Alerts = alerts }, loggers, linked.Token);
             }
             catch (RunProblemsException ex)
             {

@@ -51,6 +51,8 @@ public sealed class EngineHttpServer : IAsyncDisposable
         app.MapMetrics("/metrics", app.Services.GetRequiredService<EngineMetrics>().Registry);
         app.MapDashboard();
         app.MapGet("/api/metrics", Telemetry.MetricsApi.GetAsync);
+        view.MetricsRegistry = app.Services.GetRequiredService<EngineMetrics>().Registry;
+        Control.ControlApi.Map(app);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -28,4 +28,7 @@ public sealed record RunParts(
 
     /// <summary>The 1-minute aggregates of the run (see Metrics/), null before the aggregator starts.</summary>
     public Telemetry.EngineMetricsHistory? History { get; init; }
+
+    /// <summary>The run's control-plane event bus (attach subscribers with <see cref="Bus.EventBus.Subscribe"/>).</summary>
+    public Bus.EventBus? Bus { get; init; }
 }

@@ -13,6 +13,9 @@ public sealed class RunView
 
     public RunPhase Phase => (RunPhase)_phase;
 
+    /// <summary>The HTTP server's Prometheus registry (set when it starts), for series the run adds (the bus's).</summary>
+    public Prometheus.CollectorRegistry? MetricsRegistry { get; set; }
+
     /// <summary>The engine is wired and running.</summary>
     public void Attach(RunParts parts)
     {

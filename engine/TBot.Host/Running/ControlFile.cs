@@ -9,10 +9,10 @@ namespace TBot.Host.Running;
 
 /// <summary>
 /// Operator commands for a running engine, one per line appended to a file (<c>tbot run --control FILE</c>):
-/// <c>pause BOT</c>, <c>resume BOT</c>, <c>kill BOT</c>, <c>cancel-all BOT</c> (0 = every bot),
+/// <c>pause BOT</c>, <c>resume BOT</c>, <c>kill BOT</c>, <c>flatten BOT</c>, <c>cancel-all BOT</c> (0 = every bot),
 /// <c>set BOT FIELD VALUE</c> (a risk limit, e.g. <c>set 1 max_open_orders 2</c>, <c>set 1 daily_loss_limit 250</c>).
 /// Each command becomes a control event on the ring, so the journal records where it took effect and replay
-/// applies it at the same point. The HTTP API of the operations issue will publish the same events.
+/// applies it at the same point. The HTTP control API (Control/ControlApi) publishes the same events.
 /// </summary>
 public sealed class ControlFile(string path, RingBuffer<MarketEvent> ring, ILogger log) : IDisposable
 {
@@ -89,7 +89,7 @@ public sealed class ControlFile(string path, RingBuffer<MarketEvent> ring, ILogg
         var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out bot))
         {
-            error = "expected: pause|resume|kill|cancel-all BOT, or set BOT FIELD VALUE";
+            error = "expected: pause|resume|kill|flatten|cancel-all BOT, or set BOT FIELD VALUE";
             return false;
         }
         command = parts[0] switch
@@ -98,6 +98,7 @@ public sealed class ControlFile(string path, RingBuffer<MarketEvent> ring, ILogg
             "resume" => ControlCommand.ResumeBot,
             "kill" => ControlCommand.KillBot,
             "cancel-all" => ControlCommand.CancelAll,
+            "flatten" => ControlCommand.FlattenBot,
             "set" => ControlCommand.SetRiskLimit,
             _ => ControlCommand.None,
         };

@@ -40,6 +40,9 @@ public sealed class EngineRun(ILoggerFactory loggers)
         /// <summary>Told when the engine trades and when it stops (systemd readiness).</summary>
         public Hosting.IRunLifecycle? Lifecycle { get; init; }
 
+        /// <summary>Alert webhook and thresholds (<c>--alert-webhook</c>, config <c>alerts</c>).</summary>
+        public Alerts.AlertOptions Alerts { get; init; } = new();
+
     }
 
     public const string DefaultJournalDirectory = "data/journal";
@@ -152,6 +155,8 @@ public sealed class EngineRun(ILoggerFactory loggers)
             () => writer.WrittenPosition, loggers, stop, cache, maintain: true).ConfigureAwait(false);
         // The dashboard's picture of the run: its own projection of the journal, read by the /ws feed (never the core's objects).
         await using var dashboard = settings.View is null ? null : Dashboard.DashboardRun.Start(journalDirectory, writer.Manifest, () => writer.WrittenPosition, loggers);
+        // The control-plane bus: journal events from here on, subscribers, alerts; polling starts with the engine.
+        await using var bus = Bus.RunBus.Start(session, journalDirectory, settings.Alerts, settings.View?.MetricsRegistry, projections.Redis, loggers);
         await using var peers = projections.Redis is { } redisConnection ? PeerSync.Start(redisConnection, writer.Manifest.JournalId, loggers.CreateLogger("tbot.sync")) : null;
         // Nothing trades until the state is rebuilt and (live) reconciled with the venue; both control events are
         // journaled, so a replay enables trading at the same point.
@@ -209,10 +214,12 @@ public sealed class EngineRun(ILoggerFactory loggers)
             var parts = new Http.RunParts(registry, runtime, ring, session, projections, started)
             {
                 Dashboard = dashboard,
+                Bus = bus.Bus,
                 Latency = new Telemetry.StageLatencyReader(latencies),
                 History = new Telemetry.EngineMetricsHistory(),
             };
             settings.View?.Attach(parts);
+            bus.StartPolling(parts);
             settings.Lifecycle?.Trading();
             await using var aggregator = Telemetry.EngineMetricsAggregator.Start(parts, parts.History,
                 Telemetry.EngineMetricsAggregator.IntervalFrom(config?.Metrics?.AggregateSeconds), loggers);
@@ -226,6 +233,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
             }
             settings.View?.MarkStopping();
             settings.Lifecycle?.Stopping();
+            await bus.StopPollingAsync().ConfigureAwait(false);
             // Books as the run ended, before closing the connections marks them stale.
             books = IngressReport.Books(runtime.Pipeline, registry, quotes);
             _log.LogInformation("Stopping: closing connections, draining the ring");

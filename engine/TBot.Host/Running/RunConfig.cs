@@ -31,7 +31,7 @@ public sealed class RunConfig
     /// <summary>What a graceful stop does with open orders, and its bounds.</summary>
     [JsonPropertyName("shutdown")] public Configuration.ShutdownConfig Shutdown { get; set; } = new();
     /// <summary>Alert rules' thresholds and webhook.</summary>
-    [JsonPropertyName("alerts")] public Configuration.AlertsConfig? Alerts { get; set; }
+    [JsonPropertyName("alerts")] public Alerts.AlertOptions? Alerts { get; set; }
     /// <summary>Log format (flags win).</summary>
     [JsonPropertyName("logging")] public Configuration.LoggingConfig Logging { get; set; } = new();
     /// <summary>Metrics aggregation (<c>metrics.aggregateSeconds</c>).</summary>

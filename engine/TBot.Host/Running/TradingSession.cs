@@ -170,12 +170,14 @@ public sealed class TradingSession
         }
     }
 
-    /// <summary>Publish a control event into the ring (any thread).</summary>
-    public static void Publish(RingBuffer<MarketEvent> ring, ControlCommand command, int botId = 0, int field = 0, long value = 0)
+    /// <summary>Publish a control event into the ring (any thread); returns its ring sequence (the journaled
+    /// Control decision carries it). <paramref name="nowNs"/> 0: stamped now.</summary>
+    public static long Publish(RingBuffer<MarketEvent> ring, ControlCommand command, int botId = 0, int field = 0, long value = 0, long nowNs = 0)
     {
         var seq = ring.Next();
-        ControlEvents.Write(ref ring[seq], command, botId, UnixNanos.Now(), field, value);
+        ControlEvents.Write(ref ring[seq], command, botId, nowNs != 0 ? nowNs : UnixNanos.Now(), field, value);
         ring.Publish(seq);
+        return seq;
     }
 
     /// <summary>Halt the chain (draining what is in the ring), flush and close the journal.</summary>
