@@ -90,6 +90,9 @@ internal sealed class OkxRestApi
             case "/api/v5/market/history-candles":
                 await Candles(http, nowNs, history: path.EndsWith("history-candles", StringComparison.Ordinal));
                 return;
+            case "/api/v5/market/history-trades":
+                await _ctx.HistoryApi.OkxHistoryTrades(http, WireTime.ToUnixMs(nowNs));
+                return;
             case "/api/v5/public/instruments":
                 {
                     if (q["instType"].ToString() is not { Length: > 0 } instType)
