@@ -37,6 +37,9 @@ public sealed class CatalogDayWriter : IDisposable
 
     public long LastTimeNs => _lastTimeNs;
 
+    /// <summary>Record time of the first event this writer appended (0 when none).</summary>
+    public long FirstAppendedNs { get; private set; }
+
     public static CatalogDayWriter Open(string root, Instrument instrument, CatalogKind kind, DateOnly day, string source, string? interval)
     {
         ArgumentNullException.ThrowIfNull(instrument);
@@ -85,6 +88,7 @@ public sealed class CatalogDayWriter : IDisposable
         var copy = e;
         copy.InstrumentId = 1;
         _journal.AppendEvent(copy);
+        if (Appended == 0) FirstAppendedNs = e.ReceiveTimeNs;
         _lastTimeNs = e.ReceiveTimeNs;
         Appended++;
     }
