@@ -151,6 +151,11 @@ internal sealed class OkxRestApi
             await Error(http, 400, "51000", "Parameter bar error");
             return;
         }
+        if (History.HistoryRestApi.IsOkxHistoryCandles(q))
+        {
+            await _ctx.HistoryApi.OkxCandles(http, m, barMs, history, WireTime.ToUnixMs(nowNs));
+            return;
+        }
         var limit = int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, history ? 100 : 300) : 100;
         // "after" = records older than this ts (pagination backwards).
         var endMs = WireTime.ToUnixMs(nowNs);
