@@ -126,15 +126,15 @@ public sealed class HistoryFetcher(RestClient rest, HistoryFetchOptions options,
         foreach (ref var e in page.Events.AsSpan())
         {
             var reason = cleaner.Check(ref e, out var gap);
-            if (reason != RejectReason.None)
-            {
-                Count(writer, dayReport, reason, 1);
-                continue;
-            }
             if (gap is not null)
             {
                 writer.Info.Gaps.Add(gap);
                 writer.Info.Add(RejectReasons.Name(RejectReason.SequenceGap), gap.Missing);
+            }
+            if (reason != RejectReason.None)
+            {
+                Count(writer, dayReport, reason, 1);
+                continue;
             }
             writer.Append(e);
         }
