@@ -32,6 +32,22 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Wait (bounded, 60 s) for a short command to exit on its own; its exit code, or null when it had to be killed.</summary>
+    public async Task<int?> StopAfterExitAsync()
+    {
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            _process.WaitForExit(); // drain the redirected output
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return await StopAsync(TimeSpan.FromSeconds(5));
+        }
+    }
+
     /// <summary>The last lines the process wrote (for assertion messages).</summary>
     public string Tail(int lines = 40) => string.Join(Environment.NewLine, _output.TakeLast(lines));
 
