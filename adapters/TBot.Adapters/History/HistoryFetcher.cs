@@ -80,7 +80,7 @@ public sealed class HistoryFetcher(RestClient rest, HistoryFetchOptions options,
             var dayStart = CatalogLayout.DayStartMs(day);
             var start = Math.Max(fromMs, dayStart);
             var end = Math.Min(toMs, dayStart + CatalogLayout.DayMs);
-            using var writer = CatalogDayWriter.Open(options.OutputDirectory, instrument, options.Kind, day, "fetch", Interval);
+            using var writer = OpenDay(instrument, options.Kind, day);
             var dayReport = new HistoryDayReport { Symbol = instrument.Symbol, Day = CatalogLayout.DayName(day), Path = writer.Directory };
             report.Days.Add(dayReport);
             if (!writer.Tail.IsEmpty)
@@ -115,6 +115,19 @@ public sealed class HistoryFetcher(RestClient rest, HistoryFetchOptions options,
                 dayReport.Gaps = writer.Info.Gaps.Count;
             }
             _log.LogInformation("{Day}: +{Written} records, complete={Complete}", writer.Directory, writer.Appended, writer.Info.Complete);
+        }
+    }
+
+    /// <summary>Open a day for writing; a day held by another writer (journal lock) or of another shape stops the fetch.</summary>
+    private CatalogDayWriter OpenDay(Instrument instrument, CatalogKind kind, DateOnly day)
+    {
+        try
+        {
+            return CatalogDayWriter.Open(options.OutputDirectory, instrument, kind, day, "fetch", Interval);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new HistoryFetchException($"{instrument.Key} {CatalogLayout.DayName(day)}: {ex.Message}", ex);
         }
     }
 
@@ -188,7 +201,7 @@ public sealed class HistoryFetcher(RestClient rest, HistoryFetchOptions options,
                 if (writer is null || writer.Info.Day != CatalogLayout.DayName(day))
                 {
                     if (writer is not null) CloseBookDay(writer, dayReport!);
-                    writer = CatalogDayWriter.Open(options.OutputDirectory, instrument, CatalogKind.Book, day, "fetch", null);
+                    writer = OpenDay(instrument, CatalogKind.Book, day);
                     dayReport = new HistoryDayReport { Symbol = instrument.Symbol, Day = CatalogLayout.DayName(day), Path = writer.Directory };
                     report.Days.Add(dayReport);
                     cleaner = new HistoryCleaner(CatalogKind.Book);

@@ -108,7 +108,7 @@ public static class HistoryCommand
                     Attempts = attempts,
                 }, ct);
             }
-            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or NotSupportedException or HistoryFetchException)
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or NotSupportedException or HistoryFetchException or IOException)
             {
                 Console.Error.WriteLine($"history fetch: {ex.Message}");
                 return 1;
@@ -158,7 +158,16 @@ public static class HistoryCommand
                 return 2;
             }
             using var loggers = CliLogging.Create(LogLevel.Warning);
-            var report = CaptureImporter.Run(v, file.FullName, parse.GetValue(output)!, new ValidationOptions(), loggers.CreateLogger("tbot.history.import"));
+            HistoryImportReport report;
+            try
+            {
+                report = CaptureImporter.Run(v, file.FullName, parse.GetValue(output)!, new ValidationOptions(), loggers.CreateLogger("tbot.history.import"));
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or InvalidDataException)
+            {
+                Console.Error.WriteLine($"history import: {ex.Message}");
+                return 1;
+            }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"tbot history import {report.Venue}: read {report.Read}, accepted {report.Accepted}, written {report.Written}, not catalogued {report.Skipped}, days {report.Days.Count}"));
             foreach (var (reason, n) in report.Rejected) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  rejected {reason}: {n}"));

@@ -203,4 +203,22 @@ public class HistoryFetchTests
         Assert.True(rig.Host.FaultCounters[FaultKind.DropHistoryPage] >= 2);
         Assert.Equal(2 * 3600, HistoryRig.Records(rig.Root, Venue.Binance, "BTCUSDT", CatalogKind.Trades).Count);
     }
+
+    [Fact]
+    public async Task A_day_held_by_another_writer_stops_the_fetch_with_the_reason()
+    {
+        await using var rig = await HistoryRig.StartAsync();
+        var ct = SimTest.Timeout(30);
+        var (from, to) = HistoryRig.RangeAcrossMidnight(2);
+        var instrument = new InstrumentRegistry().Add(Venue.Binance, "BTCUSDT", 2, 5, 1, 1);
+        using (CatalogDayWriter.Open(rig.Root, instrument, CatalogKind.Trades, CatalogLayout.DayOfMs(from), "fetch", null))
+        {
+            var report = await rig.FetchAsync(Venue.Binance, "BTCUSDT", CatalogKind.Trades, from, to, ct: ct);
+            Assert.NotNull(report.Error);
+            Assert.Contains("another writer", report.Error, StringComparison.Ordinal);
+        }
+        var after = await rig.FetchAsync(Venue.Binance, "BTCUSDT", CatalogKind.Trades, from, to, ct: ct);
+        Assert.Null(after.Error);
+        Assert.Equal(7200, HistoryRig.Records(rig.Root, Venue.Binance, "BTCUSDT", CatalogKind.Trades).Count);
+    }
 }
