@@ -210,7 +210,7 @@ public sealed class HistoryFetcher(RestClient rest, HistoryFetchOptions options,
                 // One snapshot = one time: every level carries the snapshot's time.
                 foreach (ref var e in events) e.ExchangeTimeNs = timeNs;
                 Accept(page, cleaner, writer, dayReport!);
-                writer.Cover(writer.Tail.IsEmpty && writer.Appended == events.Length ? timeNs : long.MaxValue, timeNs, CatalogLayout.DayStartMs(day) * 1_000_000);
+                writer.Cover(timeNs, timeNs, CatalogLayout.DayStartMs(day) * 1_000_000); // coverage only grows: from stays the first snapshot's
             }
             while (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() < toMs && await timer.WaitForNextTickAsync(ct).ConfigureAwait(false)
                    && DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() < toMs);

@@ -221,4 +221,28 @@ public class HistoryFetchTests
         Assert.Null(after.Error);
         Assert.Equal(7200, HistoryRig.Records(rig.Root, Venue.Binance, "BTCUSDT", CatalogKind.Trades).Count);
     }
+
+    [Theory]
+    [InlineData(Venue.Binance, "BTCUSDT")]
+    [InlineData(Venue.Okx, "BTC-USDT")]
+    public async Task Book_takes_depth_snapshots_until_to_and_refuses_a_past_range(Venue venue, string symbol)
+    {
+        await using var rig = await HistoryRig.StartAsync();
+        var ct = SimTest.Timeout(30);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var past = await rig.FetchAsync(venue, symbol, CatalogKind.Book, now - 3_600_000, now - 60_000, ct: ct);
+        Assert.Contains("REST serves only the current depth", past.Error, StringComparison.Ordinal);
+
+        var report = await rig.FetchAsync(venue, symbol, CatalogKind.Book, now, now + 1_500, ct: ct);
+        Assert.Null(report.Error);
+        var records = HistoryRig.Records(rig.Root, venue, symbol, CatalogKind.Book);
+        Assert.NotEmpty(records);
+        Assert.All(records, r => Assert.Equal(MarketEventKind.BookSnapshotLevel, r.Event.Kind));
+        Assert.Contains(records, r => r.Event.Side == Side.Buy);
+        Assert.Contains(records, r => r.Event.Side == Side.Sell);
+        Assert.True(records.Zip(records.Skip(1)).All(p => p.First.TimeNs <= p.Second.TimeNs));
+        // One snapshot: every level at one time, as many levels as the simulator's book shows (both sides).
+        var firstSnapshot = records.TakeWhile(r => r.TimeNs == records[0].TimeNs).Count();
+        Assert.Equal(2 * rig.Host.Options.BookDepth, firstSnapshot);
+    }
 }
