@@ -24,6 +24,8 @@ public sealed class BinanceHistorySource(RestClient rest, Instrument instrument,
         var symbol = Uri.EscapeDataString(Instrument.Symbol);
         long nextId = resume.LastTradeId > 0 ? resume.LastTradeId + 1 : 0;
         long nowMs;
+        // A page found by time window holds only that window: short does not mean "no more", so go on by id.
+        var windowPage = nextId == 0;
         if (nextId == 0)
         {
             // Find the first trade of the range: hour windows until one holds trades.
@@ -51,7 +53,8 @@ public sealed class BinanceHistorySource(RestClient rest, Instrument instrument,
             var lastId = events.Length > 0 ? events[^1].TradeId : 0;
             sink(page);
             if (cut < events.Length) return endMs;
-            if (!full || lastId == 0) return Math.Min(endMs, nowMs - 1000);
+            if ((!full && !windowPage) || lastId == 0) return Math.Min(endMs, nowMs - 1000);
+            windowPage = false;
             nowMs = await NextTradesAsync(symbol, lastId + 1, page, ct).ConfigureAwait(false);
         }
     }

@@ -90,8 +90,11 @@ public sealed class HistoryFetcher(RestClient rest, HistoryFetchOptions options,
             }
             else if (!seeded)
             {
+                // Continue the day before's stream only when its coverage reaches this fetch's start (no hole between).
                 var previous = CatalogLayout.DayDirectory(options.OutputDirectory, instrument.Venue, instrument.Symbol, options.Kind, day.AddDays(-1));
-                if (Directory.Exists(previous)) cleaner.Seed(CatalogTail.Read(previous));
+                if (Directory.Exists(previous) && CatalogDayInfo.FromConfig(Engine.Journal.JournalManifest.Load(previous).Config)?.CoveredTo is { } prevTo
+                    && CatalogDayInfo.ParseIso(prevTo) >= start * 1_000_000)
+                    cleaner.Seed(CatalogTail.Read(previous));
             }
             seeded = true;
             if (!writer.Tail.IsEmpty && writer.Info.CoveredFrom is { } coveredFrom && start * 1_000_000 < CatalogDayInfo.ParseIso(coveredFrom))

@@ -61,9 +61,11 @@ public class HistoryCleaningTests
             Assert.Equal(7, info.Stats["records"]);
             Assert.Equal([(104L, 106L, 1L), (108L, 110L, 1L)], info.Gaps.Select(g => (g.AfterId, g.BeforeId, g.Missing)));
             Assert.Equal("sequence_gap", info.Gaps[0].Reason);
-            // The page was short (13 of 1000 rows): the fetch asked once, then knew the range held no more.
-            Assert.Single(server.Requests);
+            // The first page was found by time window; the fetch goes on by id after the last stored trade (111), and the
+            // empty answer ends it.
+            Assert.Equal(2, server.Requests.Count);
             Assert.Contains("startTime=" + T0.ToString(CultureInfo.InvariantCulture), server.Requests[0], StringComparison.Ordinal);
+            Assert.Contains("fromId=112", server.Requests[1], StringComparison.Ordinal);
         }
         finally
         {
@@ -120,6 +122,23 @@ public class HistoryCleaningTests
         finally
         {
             if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_short_first_window_page_continues_by_id()
+    {
+        // The first hour holds 2 trades: the fetch must go on with fromId, not stop at the short page.
+        var (report, root, server) = await FetchAsync("/api/v3/aggTrades", "[" + Agg(7, "65000.00000000", T0 + 1_000) + "," + Agg(8, "65000.01000000", T0 + 2_000) + "]", CatalogKind.Trades);
+        try
+        {
+            Assert.Null(report.Error);
+            Assert.Equal(2, server.Requests.Count);
+            Assert.Contains("fromId=9", server.Requests[1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 }
