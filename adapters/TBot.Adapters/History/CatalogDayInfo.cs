@@ -28,7 +28,7 @@ public sealed class CatalogDayInfo
     /// <summary>End (exclusive) of the time range fetched.</summary>
     [JsonPropertyName("covered_to")] public string? CoveredTo { get; set; }
     [JsonPropertyName("gaps")] public List<CatalogGap> Gaps { get; set; } = [];
-    /// <summary>records, pages, and per reason code the records dropped (duplicate, bad_number, price_out_of_band, ...).</summary>
+    /// <summary>records, requests, batches, and per reason code the records dropped (duplicate, bad_number, price_out_of_band, ...).</summary>
     [JsonPropertyName("stats")] public SortedDictionary<string, long> Stats { get; set; } = new(StringComparer.Ordinal);
 
     public JsonElement ToConfig() => JsonSerializer.SerializeToElement(new Dictionary<string, CatalogDayInfo> { ["catalog"] = this }, Json);

@@ -64,8 +64,7 @@ public sealed class CatalogDayWriter : IDisposable
             {
                 if (existing.Kind != info.Kind || (existing.Interval ?? "") != (info.Interval ?? ""))
                     throw new InvalidOperationException($"{directory} holds {existing.Kind} {existing.Interval}, not {info.Kind} {info.Interval}.");
-                info = existing;
-                if (info.Source != source) info.Source = info.Source + "+" + source;
+                info = existing; // "source" stays what created the day (the contract's values are fetch | import)
             }
             var manifestInstrument = journal.Manifest.Instruments.Single();
             if (manifestInstrument.PriceScale != instrument.PriceScale || manifestInstrument.QuantityScale != instrument.QuantityScale)

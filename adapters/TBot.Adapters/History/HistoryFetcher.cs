@@ -138,7 +138,7 @@ public sealed class HistoryFetcher(RestClient rest, HistoryFetchOptions options,
     {
         for (var r = 0; r < page.Rejected.Length; r++)
             if (page.Rejected[r] > 0) Count(writer, dayReport, (RejectReason)r, page.Rejected[r]);
-        writer.Info.Add("pages", 1);
+        writer.Info.Add("batches", 1);
         foreach (ref var e in page.Events.AsSpan())
         {
             var reason = cleaner.Check(ref e, out var gap);
