@@ -253,7 +253,7 @@ public static class BinanceRestParser
     }
 
     /// <summary>One positional kline: [openTime, open, high, low, close, volume, closeTime, …ignored].</summary>
-    private static RejectReason Kline(ref Utf8JsonReader reader, Instrument instrument, in MarketEvent template, EventBatch batch)
+    internal static RejectReason Kline(ref Utf8JsonReader reader, Instrument instrument, in MarketEvent template, EventBatch batch)
     {
         var ps = instrument.PriceScale;
         const RejectReason tick = RejectReason.TickMisaligned;

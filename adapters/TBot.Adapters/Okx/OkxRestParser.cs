@@ -166,7 +166,7 @@ public sealed class OkxRestParser
     /// Read the envelope in any key order ("msg" and "code" may precede or follow "data"): returns Data with the
     /// raw bytes of the <c>data</c> array, or a VenueError for a non-"0" code.
     /// </summary>
-    private ParseResult Envelope(ReadOnlySpan<byte> body, out ReadOnlySpan<byte> data)
+    internal ParseResult Envelope(ReadOnlySpan<byte> body, out ReadOnlySpan<byte> data)
     {
         data = default;
         var reader = new Utf8JsonReader(body);

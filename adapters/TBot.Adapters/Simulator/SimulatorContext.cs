@@ -19,7 +19,14 @@ internal sealed class SimulatorContext
         Dispatcher = new FrameDispatcher(Faults);
         Orders = new OrderStore(new SimAccount(options.InitialBalances));
         Pump = new MarketPump(this);
+        History = new History.HistoryTapes(options);
+        HistoryApi = new History.HistoryRestApi(this);
     }
+
+    /// <summary>Deterministic past trades and candles per instrument (REST history endpoints).</summary>
+    public History.HistoryTapes History { get; }
+
+    public History.HistoryRestApi HistoryApi { get; }
 
     public SimulatorOptions Options { get; }
 

@@ -69,6 +69,9 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>Injected faults per kind.</summary>
     public FaultCounters FaultCounters => _ctx.Faults.Counters;
 
+    /// <summary>The deterministic history served by the REST history endpoints (the truth a fetch is checked against).</summary>
+    public History.HistoryTapes History => _ctx.History;
+
     /// <summary>Orders placed on the Binance order endpoint.</summary>
     public OrderStore Orders => _ctx.Orders;
 

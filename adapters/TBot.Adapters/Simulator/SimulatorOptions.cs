@@ -64,6 +64,9 @@ public sealed class SimulatorOptions
     /// <summary>Interval of the Coinbase heartbeats and Binance 24h tickers.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Trades per minute of the deterministic history tape (REST history endpoints), per instrument.</summary>
+    public int HistoryTradesPerMinute { get; set; } = 60;
+
     /// <summary>Registry to intern the simulated instruments into (a new one when null).</summary>
     public InstrumentRegistry? Registry { get; set; }
 
@@ -87,6 +90,7 @@ public sealed class SimulatorOptions
         if (BookDepth is < 5 or > 5000) throw new ArgumentOutOfRangeException(nameof(BookDepth), "BookDepth must be within 5..5000.");
         if (MessagesPerSecond < 0) throw new ArgumentOutOfRangeException(nameof(MessagesPerSecond));
         if (Instruments.Count == 0) throw new ArgumentException("At least one instrument is required.");
+        if (HistoryTradesPerMinute is < 1 or > 60_000) throw new ArgumentOutOfRangeException(nameof(HistoryTradesPerMinute));
         if (HeartbeatInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(HeartbeatInterval));
     }
 }

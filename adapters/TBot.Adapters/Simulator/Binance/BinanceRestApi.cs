@@ -70,6 +70,9 @@ internal sealed class BinanceRestApi
             case "/api/v3/ticker/bookTicker" when HttpMethods.IsGet(method):
                 await BookTicker(http);
                 return;
+            case "/api/v3/aggTrades" when HttpMethods.IsGet(method):
+                await _ctx.HistoryApi.BinanceAggTrades(http, nowMs);
+                return;
             case "/api/v3/klines" when HttpMethods.IsGet(method):
                 await Klines(http, nowMs);
                 return;
@@ -84,7 +87,7 @@ internal sealed class BinanceRestApi
 
     private static int WeightOf(string path, string? limitText)
     {
-        if (path != "/api/v3/depth") return path is "/api/v3/exchangeInfo" or "/api/v3/account" ? 20 : path == "/api/v3/ticker/bookTicker" ? 2 : 1;
+        if (path != "/api/v3/depth") return path is "/api/v3/exchangeInfo" or "/api/v3/account" ? 20 : path is "/api/v3/ticker/bookTicker" or "/api/v3/aggTrades" ? 2 : 1;
         var limit = int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 100;
         return limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
     }
@@ -203,6 +206,11 @@ internal sealed class BinanceRestApi
         if (intervalMs == 0)
         {
             await Error(http, 400, -1120, "Invalid interval.");
+            return;
+        }
+        if (History.HistoryRestApi.IsBinanceHistoryKlines(q))
+        {
+            await _ctx.HistoryApi.BinanceKlines(http, market, intervalMs, nowMs);
             return;
         }
         var limit = int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, 1000) : 500;

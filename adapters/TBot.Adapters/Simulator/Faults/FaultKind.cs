@@ -25,4 +25,7 @@ public enum FaultKind : byte
     /// <summary>A Binance order POST is dropped before it reaches the matching engine: the connection is aborted
     /// and no order exists (a later query answers -2013).</summary>
     DropOrderRequest = 9,
+    /// <summary>A history page (aggTrades, history-trades, klines/candles by time) is cut off: headers and half the
+    /// body are sent, then the connection is aborted.</summary>
+    DropHistoryPage = 10,
 }

@@ -90,6 +90,9 @@ internal sealed class OkxRestApi
             case "/api/v5/market/history-candles":
                 await Candles(http, nowNs, history: path.EndsWith("history-candles", StringComparison.Ordinal));
                 return;
+            case "/api/v5/market/history-trades":
+                await _ctx.HistoryApi.OkxHistoryTrades(http, WireTime.ToUnixMs(nowNs));
+                return;
             case "/api/v5/public/instruments":
                 {
                     if (q["instType"].ToString() is not { Length: > 0 } instType)
@@ -146,6 +149,11 @@ internal sealed class OkxRestApi
         if (barMs == 0)
         {
             await Error(http, 400, "51000", "Parameter bar error");
+            return;
+        }
+        if (History.HistoryRestApi.IsOkxHistoryCandles(q))
+        {
+            await _ctx.HistoryApi.OkxCandles(http, m, barMs, history, WireTime.ToUnixMs(nowNs));
             return;
         }
         var limit = int.TryParse(q["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, history ? 100 : 300) : 100;
