@@ -57,7 +57,8 @@ public sealed class MeanReversion : IStrategy
     {
         var isTimer = e.Kind == MarketEventKind.Timer;
         if (!isTimer && e.InstrumentId != _instrumentId) return;
-        var isTrade = e.Kind == MarketEventKind.Trade;
+        // A closed candle (bar data) counts as a trade at its close, stamped at the bar's close time.
+        var isTrade = e.Kind == MarketEventKind.Trade || (e.Kind == MarketEventKind.Candle && !e.Has(EventFlags.Provisional));
         var now = context.NowNs;
         if (isTimer || isTrade) RollBar(now);
         if (isTrade)

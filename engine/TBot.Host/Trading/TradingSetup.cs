@@ -75,6 +75,9 @@ public static class TradingSetup
                 LatencyNs = (long)(profile.Execution.Paper.LatencyMs * 1_000_000),
                 MakerFeeBps = profile.Execution.Paper.MakerFeeBps,
                 TakerFeeBps = profile.Execution.Paper.TakerFeeBps,
+                QueuePosition = profile.Execution.Paper.Queue ?? false,
+                BarSlippageTicks = profile.Execution.Paper.BarSlippageTicks ?? 1,
+                BarVolumeFractionBps = profile.Execution.Paper.BarVolumeFractionBps ?? 1_000,
             })
             : liveGateway ?? NullGateway.Instance;
         return new TradingCore(market, [.. bots], intents, risk, orders, gateway, decisions)
