@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(PerfCommand.Create());
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(ProjectCommand.Create());
+        root.Subcommands.Add(BacktestCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
