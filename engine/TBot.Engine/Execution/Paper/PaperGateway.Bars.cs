@@ -14,15 +14,13 @@ public sealed partial class PaperGateway
     /// <summary>One closed bar: market orders fill at its open (decided before the bar opened) or close (decided
     /// mid-bar) ± slippage; limits fill when the bar trades through them; all fills share a fraction of the bar's
     /// volume; market and IOC remainders expire after their bar.</summary>
-    private void MatchBar(in MarketEvent bar, IExecutionReportSink reports)
+    private void MatchBar(in MarketEvent bar, long previousBarNs, IExecutionReportSink reports)
     {
         var id = bar.InstrumentId;
         var instrument = _instruments[id];
         var tick = instrument.TickSize > 0 ? instrument.TickSize : 1;
         var step = instrument.StepSize;
         var slip = _barSlippageTicks * tick;
-        var previousBarNs = _lastBarNs[id];
-        _lastBarNs[id] = bar.ReceiveTimeNs;
         // No volume in the data: no cap.
         var left = bar.Volume > 0 ? (long)((Int128)bar.Volume * _barVolumeFractionBps / 10_000) : long.MaxValue;
         for (var i = 0; i < _restingCount; i++)

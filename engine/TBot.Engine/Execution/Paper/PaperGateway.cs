@@ -275,12 +275,20 @@ public sealed partial class PaperGateway : IExecutionGateway
     private void MatchResting(in MarketEvent e, IExecutionReportSink reports)
     {
         var id = e.InstrumentId;
-        if (id <= 0 || id >= _restingByInstrument.Length || _restingByInstrument[id] == 0) return;
+        if (id <= 0 || id >= _restingByInstrument.Length) return;
+        if (e.Kind == MarketEventKind.Candle && _barInstrument[id] && !e.Has(EventFlags.Provisional))
+        {
+            // Every bar's time is kept (orders decided at it fill at the next bar's open), resting orders or not.
+            var previousBarNs = _lastBarNs[id];
+            _lastBarNs[id] = e.ReceiveTimeNs;
+            if (_restingByInstrument[id] == 0) return;
+            MatchBar(in e, previousBarNs, reports);
+            RemoveFilled();
+            return;
+        }
+        if (_restingByInstrument[id] == 0) return;
         switch (e.Kind)
         {
-            case MarketEventKind.Candle when _barInstrument[id] && !e.Has(EventFlags.Provisional):
-                MatchBar(in e, reports);
-                break;
             case MarketEventKind.Trade:
                 if (_queue) ConsumeQueue(in e);
                 MatchTrade(in e, reports);
