@@ -22,9 +22,6 @@ public sealed class MeanReversion : IStrategy
     /// <summary>An IOC that is still open after this long is cancelled (a lost report must not block the strategy).</summary>
     private const long StuckOrderNs = 5_000_000_000;
 
-    /// <summary>An IOC the venue accepted but has not finished: longer, since on bar data it lives until the next bar.</summary>
-    private const long StuckAcceptedOrderNs = 300_000_000_000;
-
     private readonly MeanReversionSettings _settings;
     private readonly int _instrumentId;
     private readonly long _tick;
@@ -78,15 +75,14 @@ public sealed class MeanReversion : IStrategy
         }
         if (_order.IsLive)
         {
-            var age = now - _order.PlacedNs;
-            if (age >= StuckAcceptedOrderNs || (age >= StuckOrderNs && !Acknowledged(context))) _order.RequestCancel(context, _instrumentId, now);
+            // Stuck only if the market moved on meanwhile: on bar data an IOC waits for the next bar, with no event
+            // of its instrument in between.
+            if (now - _order.PlacedNs >= StuckOrderNs && context.Market.Quote(_instrumentId).UpdatedNs > _order.PlacedNs)
+                _order.RequestCancel(context, _instrumentId, now);
             return;
         }
         if (isTimer || isTrade) Decide(context, now);
     }
-
-    private bool Acknowledged(StrategyContext context) =>
-        context.Orders.TryGetOrder(_order.ClientOrderId, out var order) && order.Status != OrderStatus.Submitted;
 
     /// <summary>Close the current bar when <paramref name="now"/> reached its end; start the bar containing now.</summary>
     private void RollBar(long now)

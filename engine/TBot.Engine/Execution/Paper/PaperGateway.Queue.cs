@@ -43,6 +43,18 @@ public sealed partial class PaperGateway
         }
     }
 
+    /// <summary>A delta at a resting order's price and side says exactly how much is left there (0: the level emptied).</summary>
+    private void ClampQueuesAtLevel(in MarketEvent e)
+    {
+        var id = e.InstrumentId;
+        if ((uint)id >= (uint)_restingByInstrument.Length || _restingByInstrument[id] == 0) return;
+        for (var i = 0; i < _restingCount; i++)
+        {
+            ref var o = ref _resting[i];
+            if (o.InstrumentId == id && o.Price == e.Price && o.Side == e.Side && e.Quantity < o.QueueAhead) o.QueueAhead = e.Quantity;
+        }
+    }
+
     /// <summary>A print at a resting order's exact price, by an aggressor on the other side (or of unknown side),
     /// consumes the queue ahead of it first; what is left of the print may fill it (<see cref="PaperOrder.QueueFillable"/>).</summary>
     private void ConsumeQueue(in MarketEvent e)

@@ -130,6 +130,7 @@ public sealed partial class PaperGateway : IExecutionGateway
     public void OnMarketEvent(in MarketEvent e, long nowNs, IExecutionReportSink reports)
     {
         _liquidity.OnMarketEvent(in e);
+        if (_queue && e.Kind == MarketEventKind.BookDelta) ClampQueuesAtLevel(in e);
         _nowNs = nowNs;
         _eventCount++;
         // Mid-way through a book message the replicated book is half updated: wait for its last level.
