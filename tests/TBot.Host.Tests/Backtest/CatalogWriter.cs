@@ -19,6 +19,9 @@ internal sealed class CatalogWriter : IDisposable
 
     public string Root { get; }
 
+    /// <summary>Segment size of the leaves written (the journal's default is 64 MiB; opening a segment allocates once).</summary>
+    public long SegmentBytes { get; init; } = 64L << 20;
+
     /// <summary>Write one leaf holding <paramref name="events"/> (instrument id 1 = <paramref name="instrument"/>).</summary>
     public void Leaf(Venue venue, string symbol, int priceScale, int quantityScale, string kind, DateOnly day, IEnumerable<MarketEvent> events)
     {
@@ -28,7 +31,7 @@ internal sealed class CatalogWriter : IDisposable
         registry.Add(venue, symbol, priceScale, quantityScale, 1, 1);
         var config = JsonSerializer.SerializeToElement(new { catalog = new { venue = venueName, symbol, kind, day = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), complete = true } });
         var manifest = JournalManifest.Create(registry.All, config);
-        using var writer = JournalWriter.Open(new JournalOptions { Directory = dir, FsyncPolicy = FsyncPolicy.None }, manifest, out _);
+        using var writer = JournalWriter.Open(new JournalOptions { Directory = dir, FsyncPolicy = FsyncPolicy.None, SegmentBytes = SegmentBytes }, manifest, out _);
         foreach (var e in events)
         {
             var copy = e;
