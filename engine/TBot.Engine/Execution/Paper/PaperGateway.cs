@@ -298,7 +298,8 @@ public sealed partial class PaperGateway : IExecutionGateway
             case MarketEventKind.Ticker when e.Bid > 0 && e.Ask > 0:
             case MarketEventKind.BookDelta:
             case MarketEventKind.BookSnapshotLevel:
-                if (_queue) RefreshQueues(id);
+                // Deltas were applied level by level (ClampQueuesAtLevel); snapshots and quotes need a look at the side.
+                if (_queue && e.Kind != MarketEventKind.BookDelta) RefreshQueues(id);
                 if (_market.IsTradable(id, _nowNs, 0))
                 {
                     MatchBook(id, Side.Buy, reports);
