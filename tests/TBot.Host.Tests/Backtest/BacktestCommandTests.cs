@@ -91,6 +91,52 @@ public sealed class BacktestCommandTests
     }
 
     [Fact]
+    public async Task A_run_journal_is_backtested_on_its_market_data_only()
+    {
+        using var catalog = new CatalogWriter();
+        var registry = new InstrumentRegistry();
+        registry.Add(Venue.Binance, "ETHUSDT", 2, 4, 1, 1);
+        registry.Add(Venue.Binance, "BTCUSDT", 2, 5, 1, 1); // ids 1 ETH, 2 BTC: the backtest orders them by key
+        var dir = Path.Combine(catalog.Root, "journal");
+        long market = 0;
+        using (var writer = TBot.Engine.Journal.JournalWriter.Open(new TBot.Engine.Journal.JournalOptions { Directory = dir, FsyncPolicy = TBot.Engine.Journal.FsyncPolicy.None },
+                   TBot.Engine.Journal.JournalManifest.Create(registry.All), out _))
+        {
+            var control = default(MarketEvent);
+            TBot.Engine.Trading.ControlEvents.Write(ref control, TBot.Engine.Trading.ControlCommand.EnableTrading, 0, CatalogWriter.Day0);
+            writer.AppendEvent(in control);
+            var i = 0;
+            foreach (var e in CatalogWriter.RandomWalk(5, CatalogWriter.Day0, 4_000, 350_000, 10_000_000, 10_000))
+            {
+                var copy = e;
+                copy.InstrumentId = 1 + i++ % 2;
+                if (copy.InstrumentId == 2) { copy.Bid *= 20; copy.Ask *= 20; copy.Price *= 20; }
+                writer.AppendEvent(in copy);
+                market++;
+                if (i % 100 == 0)
+                {
+                    var timer = default(MarketEvent);
+                    TimerEvents.Write(ref timer, i, copy.ReceiveTimeNs, copy.ReceiveTimeNs);
+                    writer.AppendEvent(in timer);
+                    var decision = new TBot.Engine.Journal.DecisionRecord { Kind = TBot.Engine.Journal.DecisionKind.Fill, TimeNs = copy.ReceiveTimeNs };
+                    writer.AppendDecision(in decision);
+                }
+            }
+            writer.Flush();
+        }
+        var json = Path.Combine(catalog.Root, "j.json");
+        Assert.Equal(0, await Program.MainAsync(["backtest", "--data", dir, "--json", json, "--timer-ms", "50"]));
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var r = doc.RootElement;
+        Assert.Equal(market, r.GetProperty("events").GetInt64());
+        Assert.Equal("journal", r.GetProperty("data").GetProperty("source").GetString());
+        Assert.Equal(["BTCUSDT@binance", "ETHUSDT@binance"], r.GetProperty("data").GetProperty("instruments").EnumerateArray().Select(x => x.GetString()));
+        // The run's timers are ignored: the backtest's own come every 50 ms of the 40 s of data.
+        Assert.InRange(r.GetProperty("timer_events").GetInt64(), 799, 801);
+        Assert.Equal(["mm-btcusdt", "mr-ethusdt"], r.GetProperty("bots").EnumerateArray().Select(b => b.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task Empty_data_directory_is_refused_with_the_fetch_hint()
     {
         var empty = Path.Combine(Path.GetTempPath(), $"tbot-bt-empty-{Guid.NewGuid():N}");
