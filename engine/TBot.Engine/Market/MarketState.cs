@@ -13,16 +13,25 @@ public sealed class MarketState
 {
     private readonly InstrumentQuote[] _quotes;
     private readonly OrderBook[] _books;
+    private readonly long[] _candleQuoteTick; // > 0: closed candles set the quote (bar data, see UseCandleQuotes)
 
     public MarketState(InstrumentRegistry instruments, int bookCapacity = 64)
     {
         var n = instruments.Count + 1;
         _quotes = new InstrumentQuote[n];
         _books = new OrderBook[n];
+        _candleQuoteTick = new long[n];
         for (var i = 0; i < n; i++) _books[i] = new OrderBook(i, bookCapacity);
     }
 
     public int Capacity => _quotes.Length;
+
+    /// <summary>
+    /// Bar data (backtests on candles only): each closed candle sets a synthetic two-sided quote one tick either side
+    /// of its close (mid = close, sizes = the bar's volume), so strategies, risk and the paper gateway see a quote.
+    /// Off by default: live runs get candles next to real quotes and must not let them override the book.
+    /// </summary>
+    public void UseCandleQuotes(int instrumentId, long tickSize) => _candleQuoteTick[instrumentId] = Math.Max(1, tickSize);
 
     public ref readonly InstrumentQuote Quote(int instrumentId) => ref _quotes[instrumentId];
 
@@ -62,7 +71,12 @@ public sealed class MarketState
                 q.LastQuantity = e.Quantity;
                 break;
             case MarketEventKind.Candle:
-                if (!e.Has(EventFlags.Provisional)) q.LastPrice = e.Price;
+                if (!e.Has(EventFlags.Provisional))
+                {
+                    q.LastPrice = e.Price;
+                    if (_candleQuoteTick[id] is var tick and > 0 && e.Price > tick)
+                        SetTop(ref q, e.Price - tick, e.Volume, e.Price + tick, e.Volume, nowNs);
+                }
                 break;
             case MarketEventKind.BookSnapshotLevel:
             {

@@ -57,7 +57,8 @@ public sealed class MeanReversion : IStrategy
     {
         var isTimer = e.Kind == MarketEventKind.Timer;
         if (!isTimer && e.InstrumentId != _instrumentId) return;
-        var isTrade = e.Kind == MarketEventKind.Trade;
+        // A closed candle (bar data) counts as a trade at its close, stamped at the bar's close time.
+        var isTrade = e.Kind == MarketEventKind.Trade || (e.Kind == MarketEventKind.Candle && !e.Has(EventFlags.Provisional));
         var now = context.NowNs;
         if (isTimer || isTrade) RollBar(now);
         if (isTrade)
@@ -74,7 +75,10 @@ public sealed class MeanReversion : IStrategy
         }
         if (_order.IsLive)
         {
-            if (now - _order.PlacedNs >= StuckOrderNs) _order.RequestCancel(context, _instrumentId, now);
+            // Stuck only if the market moved on meanwhile: on bar data an IOC waits for the next bar, with no event
+            // of its instrument in between.
+            if (now - _order.PlacedNs >= StuckOrderNs && context.Market.Quote(_instrumentId).UpdatedNs > _order.PlacedNs)
+                _order.RequestCancel(context, _instrumentId, now);
             return;
         }
         if (isTimer || isTrade) Decide(context, now);

@@ -12,6 +12,7 @@ public static class PerfCommand
         perf.Subcommands.Add(PerfIngestCommand.Create());
         perf.Subcommands.Add(PerfPipelineCommand.Create());
         perf.Subcommands.Add(PerfStoreCommand.Create());
+        perf.Subcommands.Add(PerfBacktestCommand.Create());
         return perf;
     }
 }

@@ -29,6 +29,12 @@ public sealed class PaperConfig
     [JsonPropertyName("latencyMs")] public double LatencyMs { get; set; } = 5;
     [JsonPropertyName("makerFeeBps")] public decimal MakerFeeBps { get; set; } = 1;
     [JsonPropertyName("takerFeeBps")] public decimal TakerFeeBps { get; set; } = 5;
+    /// <summary>Queue-position-aware limit fills; unset = off for live paper trading, on for backtests.</summary>
+    [JsonPropertyName("queue")] public bool? Queue { get; set; }
+    /// <summary>Bar data: market orders fill this many ticks worse than the bar's open/close (unset = 1).</summary>
+    [JsonPropertyName("barSlippageTicks")] public int? BarSlippageTicks { get; set; }
+    /// <summary>Bar data: share of a bar's volume our fills may take, in bps (unset = 1000, i.e. 10 %).</summary>
+    [JsonPropertyName("barVolumeFractionBps")] public int? BarVolumeFractionBps { get; set; }
 }
 
 public sealed class LiveConfig

@@ -25,6 +25,8 @@ public static class TradingSetup
         if (profile.Execution.Paper.LatencyMs < 0) problems.Add("execution.paper.latencyMs: must be ≥ 0.");
         if (profile.Execution.Paper.MakerFeeBps is < -100 or > 1000 || profile.Execution.Paper.TakerFeeBps is < 0 or > 1000) problems.Add("execution.paper: fees must be within -100..1000 bps (maker) and 0..1000 bps (taker).");
         if (profile.TimerMs is < 1 or > 60_000) problems.Add("timerMs: must be 1..60000.");
+        if (profile.Execution.Paper.BarSlippageTicks is < 0) problems.Add("execution.paper.barSlippageTicks: must be ≥ 0.");
+        if (profile.Execution.Paper.BarVolumeFractionBps is < 1 or > 10_000) problems.Add("execution.paper.barVolumeFractionBps: must be 1..10000.");
         if (profile.Risk is { } risk)
             foreach (var p in risk.Validate(instruments)) problems.Add("risk: " + p);
         var ids = new HashSet<int>();
@@ -75,6 +77,9 @@ public static class TradingSetup
                 LatencyNs = (long)(profile.Execution.Paper.LatencyMs * 1_000_000),
                 MakerFeeBps = profile.Execution.Paper.MakerFeeBps,
                 TakerFeeBps = profile.Execution.Paper.TakerFeeBps,
+                QueuePosition = profile.Execution.Paper.Queue ?? false,
+                BarSlippageTicks = profile.Execution.Paper.BarSlippageTicks ?? 1,
+                BarVolumeFractionBps = profile.Execution.Paper.BarVolumeFractionBps ?? 1_000,
             })
             : liveGateway ?? NullGateway.Instance;
         return new TradingCore(market, [.. bots], intents, risk, orders, gateway, decisions)

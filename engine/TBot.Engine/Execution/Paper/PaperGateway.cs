@@ -13,7 +13,7 @@ namespace TBot.Engine.Execution.Paper;
 /// <para>Not re-entrant: a sink that submits or cancels from inside a report has the request queued and handled
 /// on the next event.</para>
 /// </summary>
-public sealed class PaperGateway : IExecutionGateway
+public sealed partial class PaperGateway : IExecutionGateway
 {
     private readonly InstrumentRegistry _instruments;
     private readonly MarketState _market;
@@ -25,6 +25,11 @@ public sealed class PaperGateway : IExecutionGateway
     private readonly PaperOrder[] _resting;     // in arrival order: index order is time priority
     private readonly int[] _restingByInstrument;
     private readonly int[] _candidates;         // scratch: indices of resting orders that can fill on this event
+    private readonly bool _queue;
+    private readonly bool[] _barInstrument;     // instruments whose data is bars only (bar fill model)
+    private readonly long[] _lastBarNs;
+    private readonly int _barSlippageTicks;
+    private readonly int _barVolumeFractionBps;
     private int _restingCount;
     private long _nowNs;
     private long _eventCount;
@@ -47,6 +52,11 @@ public sealed class PaperGateway : IExecutionGateway
         _resting = new PaperOrder[options.Capacity];
         _restingByInstrument = new int[slots];
         _candidates = new int[options.Capacity];
+        _queue = options.QueuePosition;
+        _barInstrument = new bool[slots];
+        _lastBarNs = new long[slots];
+        _barSlippageTicks = options.BarSlippageTicks;
+        _barVolumeFractionBps = options.BarVolumeFractionBps;
     }
 
     public bool ReportsViaRing => false;
@@ -87,6 +97,7 @@ public sealed class PaperGateway : IExecutionGateway
             {
                 ClientOrderId = order.ClientOrderId, InstrumentId = order.InstrumentId, Side = order.Side,
                 Type = order.Type, TimeInForce = order.TimeInForce, Price = order.Price, Quantity = order.Quantity,
+                SubmittedNs = _nowNs,
             },
         };
         if (!_pending.TryEnqueue(in action))
@@ -119,6 +130,7 @@ public sealed class PaperGateway : IExecutionGateway
     public void OnMarketEvent(in MarketEvent e, long nowNs, IExecutionReportSink reports)
     {
         _liquidity.OnMarketEvent(in e);
+        if (_queue && e.Kind == MarketEventKind.BookDelta) ClampQueuesAtLevel(in e);
         _nowNs = nowNs;
         _eventCount++;
         // Mid-way through a book message the replicated book is half updated: wait for its last level.
@@ -175,6 +187,19 @@ public sealed class PaperGateway : IExecutionGateway
         }
         o.VenueOrderId = ++_lastVenueOrderId;
         Report(ExecutionReportKind.Accepted, in o, 0, reports);
+        if (IsBarInstrument(o.InstrumentId))
+        {
+            // Bar data: every order waits for the next bar (see PaperGateway.Bars.cs), market and IOC orders included.
+            if (_restingCount == _resting.Length)
+            {
+                Report(ExecutionReportKind.Rejected, in o, PaperRejectCodes.CapacityExceeded, reports);
+                return;
+            }
+            o.RestedOnEvent = _eventCount;
+            _resting[_restingCount++] = o;
+            _restingByInstrument[o.InstrumentId]++;
+            return;
+        }
         if (o.TimeInForce != TimeInForce.PostOnly) TakeAsTaker(ref o, reports);
         if (o.Remaining == 0) return;
         if (o.Type == OrderType.Market || o.TimeInForce == TimeInForce.Ioc)
@@ -183,6 +208,7 @@ public sealed class PaperGateway : IExecutionGateway
             return;
         }
         o.RestedOnEvent = _eventCount;
+        if (_queue) o.QueueAhead = VisibleAhead(in o);
         _resting[_restingCount++] = o;
         _restingByInstrument[o.InstrumentId]++;
     }
@@ -250,16 +276,30 @@ public sealed class PaperGateway : IExecutionGateway
     private void MatchResting(in MarketEvent e, IExecutionReportSink reports)
     {
         var id = e.InstrumentId;
-        if (id <= 0 || id >= _restingByInstrument.Length || _restingByInstrument[id] == 0) return;
+        if (id <= 0 || id >= _restingByInstrument.Length) return;
+        if (e.Kind == MarketEventKind.Candle && _barInstrument[id] && !e.Has(EventFlags.Provisional))
+        {
+            // Every bar's time is kept (orders decided at it fill at the next bar's open), resting orders or not.
+            var previousBarNs = _lastBarNs[id];
+            _lastBarNs[id] = e.ReceiveTimeNs;
+            if (_restingByInstrument[id] == 0) return;
+            MatchBar(in e, previousBarNs, reports);
+            RemoveFilled();
+            return;
+        }
+        if (_restingByInstrument[id] == 0) return;
         switch (e.Kind)
         {
             case MarketEventKind.Trade:
+                if (_queue) ConsumeQueue(in e);
                 MatchTrade(in e, reports);
                 break;
             case MarketEventKind.Quote:
             case MarketEventKind.Ticker when e.Bid > 0 && e.Ask > 0:
             case MarketEventKind.BookDelta:
             case MarketEventKind.BookSnapshotLevel:
+                // Deltas were applied level by level (ClampQueuesAtLevel); snapshots and quotes need a look at the side.
+                if (_queue && e.Kind != MarketEventKind.BookDelta) RefreshQueues(id);
                 if (_market.IsTradable(id, _nowNs, 0))
                 {
                     MatchBook(id, Side.Buy, reports);
@@ -283,6 +323,8 @@ public sealed class PaperGateway : IExecutionGateway
         for (var c = 0; c < n; c++)
         {
             ref var o = ref _resting[_candidates[c]];
+            // Queue model: the opposite side at exactly our price has not reached us while a queue is ahead.
+            if (_queue && o.QueueAhead > 0 && o.Price == best) continue;
             long total = 0;
             for (var depth = 0; total < o.Remaining; depth++)
             {
@@ -311,8 +353,10 @@ public sealed class PaperGateway : IExecutionGateway
             for (var c = 0; c < n && left > 0; c++)
             {
                 ref var o = ref _resting[_candidates[c]];
-                var quantity = FloorToStep(Math.Min(o.Remaining, left), step);
-                if (quantity <= 0) break;
+                // Queue model: a print at our own price fills us only beyond the queue ahead of us.
+                var cap = _queue && o.Price == e.Price ? o.QueueFillable : long.MaxValue;
+                var quantity = FloorToStep(Math.Min(Math.Min(o.Remaining, left), cap), step);
+                if (quantity <= 0) continue;
                 left -= quantity;
                 Fill(ref o, o.Price, quantity, isMaker: true, reports);
             }
