@@ -19,6 +19,7 @@ public sealed class DashboardFeedService(DashboardFeed feed, RunView view, ILogg
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(TickMs));
         var stats = new RunStatsSampler(feed, view);
         FeedBuilder? builder = null;
+        Bus.BusSubscription? events = null;
         var clock = Stopwatch.StartNew();
         var lastError = TimeSpan.MinValue;
         try
@@ -29,6 +30,7 @@ public sealed class DashboardFeedService(DashboardFeed feed, RunView view, ILogg
                 {
                     if (builder is null && view.Parts is { Dashboard: { } dashboard } parts)
                         builder = new FeedBuilder(feed, dashboard.Projection, [.. parts.Session.Core.Bots.Select(b => (b.BotId, b.Name, b.Strategy.Name))]);
+                    if (events is null && view.Parts is { Bus: { } bus }) events = BusFeedSubscriber.Attach(bus, feed);
                     var now = clock.ElapsedMilliseconds;
                     builder?.Tick(now);
                     stats.Tick(now);

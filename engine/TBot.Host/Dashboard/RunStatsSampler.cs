@@ -19,6 +19,7 @@ public sealed class RunStatsSampler(DashboardFeed feed, RunView view)
     private readonly Dictionary<Venue, long> _lastAccepted = new();
     private long _lastRing = -1;
     private long? _lastMs;
+    private readonly LatencySampler _latencySampler = new();
 
     /// <summary>Sample and publish when due at <paramref name="nowMs"/> (monotonic milliseconds).</summary>
     public void Tick(long nowMs)
@@ -47,7 +48,7 @@ public sealed class RunStatsSampler(DashboardFeed feed, RunView view)
         var published = parts.Ring.Cursor + 1;
         Rate("ring", "events/s", published, _lastRing, seconds);
         _lastRing = published;
-        var latency = LatencySampler.Sample(parts);
+        var latency = _latencySampler.Sample(parts);
         for (var i = 0; i < _latency.Length && i < latency.Length; i++) _latency[i].Add(latency[i]);
 
         var session = parts.Session;

@@ -74,6 +74,9 @@ public sealed class DashboardBrowserTests
         await Until(tab, "#depth tbody", t => t.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 5, "depth levels", tbot);
         await Until(tab, "#throughput [data-series='binance'] b", t => t != "–", "a binance throughput sample", tbot);
         await Until(tab, "#latency [data-series='journal_fsync'] b", t => t != "–", "a journal fsync sample", tbot);
+        // Per-stage latency from the hot path's recorders, and control-plane events from the bus (orders of the sample bots).
+        await Until(tab, "#latency [data-series='queue_p99'] b", t => t != "–", "a ring queue p99 sample", tbot);
+        await Until(tab, "#events tbody", t => t.Length > 0, "an event-bus event", tbot);
         Assert.Empty(errors);
 
         var shot = Path.Combine(AppContext.BaseDirectory, "TestResults", $"dashboard-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");

@@ -2,7 +2,7 @@
 // Read-only; the control buttons POST to /api/... with the operator's bearer token (asked once, kept in sessionStorage).
 'use strict';
 
-const state = { books: {}, orders: { count: 0, orders: [] }, bots: { trading_enabled: null, bots: [] }, venues: [], stats: null, selected: null };
+const state = { books: {}, orders: { count: 0, orders: [] }, bots: { trading_enabled: null, bots: [] }, venues: [], stats: null, selected: null, events: [] };
 const dirty = new Set();
 const TOKEN_KEY = 'tbot.token';
 
@@ -65,7 +65,7 @@ function apply(msg) {
     case 'bots': state.bots = msg.data; dirty.add('bots'); break;
     case 'venues': state.venues = msg.data.venues; dirty.add('venues'); break;
     case 'stats': state.stats = msg.data; dirty.add('stats'); break;
-    case 'event': console.log('event', msg.data); break;
+    case 'event': state.events.unshift(msg.data); state.events.length = Math.min(state.events.length, 50); dirty.add('events'); break;
   }
 }
 let scheduled = false;
@@ -86,6 +86,12 @@ function setCell(row, cls, text) {
   if (td.textContent !== value) { td.textContent = value; td.classList.remove('flash'); void td.offsetWidth; td.classList.add('flash'); }
 }
 const renderers = {
+  events() {
+    const body = $('#events tbody');
+    body.replaceChildren(...state.events.map(e => el('tr', {}, el('td', {}, new Date(e.time).toLocaleTimeString()), el('td', {}, e.kind),
+      el('td', {}, e.key), el('td', {}, e.remote ? e.source + ' (peer)' : e.source),
+      el('td', {}, Object.entries(e.data || {}).map(([k, v]) => k + '=' + v).join(' ')))));
+  },
   markets() {
     const body = $('#markets tbody');
     for (const key of Object.keys(state.books).sort()) {
