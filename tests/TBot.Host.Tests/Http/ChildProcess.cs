@@ -32,17 +32,8 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start"));
     }
 
-    /// <summary>tbot with extra environment variables.</summary>
-    public static ChildProcess TbotWith(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "tbot.dll"), .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException("tbot did not start"));
-    }
-
     /// <summary>tbot from the test's output directory, as the binary users run.</summary>
-    public static ChildProcess Tbot(params string[] args) =>
-        Start("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "tbot.dll"), .. args]);
+    public static ChildProcess Tbot(params string[] args) => Tbot(new Dictionary<string, string?>(), args);
 
     /// <summary>tbot with variables added to (value) or removed from (null) its environment.</summary>
     public static ChildProcess Tbot(IReadOnlyDictionary<string, string?> environment, params string[] args)
@@ -85,22 +76,10 @@ internal sealed partial class ChildProcess : IAsyncDisposable
     public string Tail(int lines = 40) => string.Join(Environment.NewLine, _output.TakeLast(lines));
 
     /// <summary>SIGTERM, then wait up to <paramref name="timeout"/>; the exit code, or null when it had to be killed.</summary>
-    public async Task<int?> StopAsync(TimeSpan timeout)
+    public Task<int?> StopAsync(TimeSpan timeout)
     {
         if (!_process.HasExited) _ = Kill(_process.Id, 15);
-        using var wait = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(wait.Token);
-            _process.WaitForExit(); // the output readers have drained
-            return _process.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-            return null;
-        }
+        return WaitAsync(timeout);
     }
 
     public async ValueTask DisposeAsync()

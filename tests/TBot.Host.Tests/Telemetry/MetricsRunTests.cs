@@ -31,7 +31,7 @@ public partial class MetricsRunTests
         await using var db = await ScratchDatabase.CreateAsync();
         var port = FreePort.Next();
         var started = DateTime.UtcNow.AddMinutes(-1);
-        await using var tbot = ChildProcess.TbotWith(new Dictionary<string, string> { ["TBOT_METRICS_AGGREGATE_SECONDS"] = "2" },
+        await using var tbot = ChildProcess.Tbot(new Dictionary<string, string?> { ["TBOT_METRICS_AGGREGATE_SECONDS"] = "2" },
             "run", "--http", $"127.0.0.1:{port}", "--duration", "150s", "--journal", Temp("journal"), "--postgres", db.ConnectionString);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
