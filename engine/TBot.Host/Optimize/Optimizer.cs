@@ -29,7 +29,8 @@ public sealed class Optimizer(ILoggerFactory loggers, Optimizer.Options options)
         public Action<RunRecord>? Finished { get; init; }
     }
 
-    public sealed record Invalid(string Parameters, List<string> Problems);
+    public sealed record Invalid([property: System.Text.Json.Serialization.JsonPropertyName("parameters")] string Parameters,
+        [property: System.Text.Json.Serialization.JsonPropertyName("problems")] List<string> Problems);
 
     public sealed record Outcome(List<RunRecord> Runs, List<Invalid> Invalid, int Executed, int Resumed);
 
