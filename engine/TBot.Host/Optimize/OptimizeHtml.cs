@@ -35,10 +35,10 @@ public static class OptimizeHtml
         html.Append("<th>").Append(E(r.Objective)).Append("</th><th>pnl</th><th>sharpe</th><th>max_drawdown</th><th>trades</th><th>state_hash</th></tr>");
         foreach (var run in r.Runs)
         {
-            html.Append("<tr><td>").Append(run.Rank).Append("</td>");
+            html.Append("<tr data-rank=\"").Append(run.Rank).Append("\"><td>").Append(run.Rank).Append("</td>");
             foreach (var p in r.Parameters) html.Append("<td>").Append(E(run.Parameters.GetValueOrDefault(p, ""))).Append("</td>");
-            html.Append("<td>").Append(run.Objective.ToString(c)).Append("</td><td>").Append(run.Pnl.ToString(c)).Append("</td><td>").Append(run.Sharpe.ToString(c))
-                .Append("</td><td>").Append(run.MaxDrawdown.ToString(c)).Append("</td><td>").Append(run.Trades).Append("</td><td class=\"l\">").Append(E(run.StateHash)).Append("</td></tr>");
+            html.Append("<td class=\"objective\">").Append(run.Objective.ToString(c)).Append("</td><td class=\"pnl\">").Append(run.Pnl.ToString(c)).Append("</td><td>").Append(run.Sharpe.ToString(c))
+                .Append("</td><td>").Append(run.MaxDrawdown.ToString(c)).Append("</td><td>").Append(run.Trades).Append("</td><td class=\"l hash\">").Append(E(run.StateHash)).Append("</td></tr>");
         }
         html.Append("</table></body></html>");
         return html.ToString();

@@ -8,11 +8,11 @@ namespace TBot.Host.Tests.Optimize;
 public sealed class OptimizeCommandTests
 {
     private const long Minute = 60_000_000_000;
-    private const string Grid = "entry_z=0.5..2:0.5,window_bars=3|5";
+    internal const string Grid = "entry_z=0.5..2:0.5,window_bars=3|5";
 
     /// <summary>Six hours of 1-minute ETHUSDT klines: a seeded random walk with mean-reverting swings, so the mean
     /// reversion bot trades and the combinations differ.</summary>
-    private static CatalogWriter Klines(out string config)
+    internal static CatalogWriter Klines(out string config)
     {
         var catalog = new CatalogWriter();
         var rng = new Random(11);
@@ -34,7 +34,7 @@ public sealed class OptimizeCommandTests
         return catalog;
     }
 
-    private static async Task<JsonElement> Optimize(CatalogWriter catalog, string config, string name, params string[] extra)
+    internal static async Task<JsonElement> Optimize(CatalogWriter catalog, string config, string name, params string[] extra)
     {
         var json = Path.Combine(catalog.Root, name + ".json");
         string[] args = ["optimize", "--data", catalog.Root, "--config", config, "--grid", Grid, "--objective", "pnl", "--json", json,
