@@ -32,7 +32,7 @@ public static class OptimizeHtml
         }
         html.Append("<h2>Ranked runs</h2><table id=\"runs\"><tr><th>rank</th>");
         foreach (var p in r.Parameters) html.Append("<th>").Append(E(p)).Append("</th>");
-        html.Append("<th>").Append(E(r.Objective)).Append("</th><th>pnl</th><th>sharpe</th><th>max_drawdown</th><th>trades</th><th>state_hash</th></tr>");
+        html.Append("<th>objective (").Append(E(r.Objective)).Append(")</th><th>pnl</th><th>sharpe</th><th>max_drawdown</th><th>trades</th><th>state_hash</th></tr>");
         foreach (var run in r.Runs)
         {
             html.Append("<tr data-rank=\"").Append(run.Rank).Append("\"><td>").Append(run.Rank).Append("</td>");
