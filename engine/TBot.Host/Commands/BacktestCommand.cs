@@ -39,17 +39,8 @@ public static class BacktestCommand
             var queueText = parse.GetValue(queue);
             if (queueText is not (null or "on" or "off")) problems.Add($"--queue '{queueText}': use on or off.");
             if (parse.GetValue(sample) < 1) problems.Add("--sample-ms must be positive.");
-            RunConfig? runConfig = null;
-            if (parse.GetValue(config) is { } file)
-            {
-                if (!file.Exists) problems.Add($"--config {file.FullName}: no such file.");
-                else
-                {
-                    var (loaded, configProblems) = RunConfig.Load(file.FullName);
-                    runConfig = loaded;
-                    problems.AddRange(configProblems);
-                }
-            }
+            // The same layered configuration as run, project and db (appsettings.json, --config, TBOT_ variables).
+            var runConfig = CommandInputs.Config(parse.GetValue(config), problems);
             if (problems.Count > 0) return Fail(problems);
             var backtestData = BacktestData.Discover(parse.GetValue(data)!, fromNs, toNs, problems);
             if (backtestData is null) return Fail(problems);
