@@ -91,6 +91,7 @@ public static class OptimizeCommand
             var clock = Stopwatch.StartNew();
             int executed = 0, resumed = 0;
             List<Optimizer.Invalid> invalid;
+            var failed = new List<Optimizer.Failed>();
             List<RankedRun> ranked;
             WalkForwardReport? walkReport = null;
             if (walkForward is { } wf)
@@ -107,6 +108,7 @@ public static class OptimizeCommand
                     executed += train.Executed;
                     resumed += train.Resumed;
                     invalid = train.Invalid;
+                    failed.AddRange(train.Failed);
                     ranked = RankedRun.From(Objective.Rank(train.Runs, objectiveName), objectiveName, byText);
                     RankedRun? outOfSample = null;
                     if (ranked.Count > 0)
@@ -114,6 +116,7 @@ public static class OptimizeCommand
                         var test = optimizer.Evaluate([byText[ranked[0].ParametersText]], window.TestFrom, window.TestTo, cancel);
                         executed += test.Executed;
                         resumed += test.Resumed;
+                        failed.AddRange(test.Failed);
                         outOfSample = RankedRun.From(test.Runs, objectiveName, byText).FirstOrDefault();
                     }
                     rows.Add(new WalkForwardWindow
@@ -138,6 +141,7 @@ public static class OptimizeCommand
                 executed = outcome.Executed;
                 resumed = outcome.Resumed;
                 invalid = outcome.Invalid;
+                failed.AddRange(outcome.Failed);
                 ranked = RankedRun.From(Objective.Rank(outcome.Runs, objectiveName), objectiveName, byText);
             }
             var seconds = clock.Elapsed.TotalSeconds;
@@ -149,7 +153,7 @@ public static class OptimizeCommand
                 Parameters = [.. parameterSpace.Names],
                 Combinations = sets.Count, Executed = executed, Resumed = resumed,
                 DurationSeconds = Math.Round(seconds, 3), RunsPerSecond = seconds > 0 ? Math.Round(executed / seconds, 3) : 0,
-                State = stateFile.Path, Invalid = invalid, Runs = ranked, Best = ranked.FirstOrDefault(), WalkForward = walkReport,
+                State = stateFile.Path, Invalid = invalid, Failed = failed, Runs = ranked, Best = ranked.FirstOrDefault(), WalkForward = walkReport,
             };
             Print(result, parse.GetValue(top));
             if (jsonPath is not null) CliJson.Write(jsonPath, result);
@@ -158,7 +162,8 @@ public static class OptimizeCommand
                 File.WriteAllText(reportPath.FullName, OptimizeHtml.Render(result));
                 Console.WriteLine($"wrote {reportPath.FullName}");
             }
-            return 0;
+            // Partial results are written; exit 1 says some combinations need a rerun (which resumes the rest).
+            return failed.Count > 0 ? 1 : 0;
         }
         return command;
     }
@@ -184,8 +189,9 @@ public static class OptimizeCommand
     private static void Print(OptimizeReport r, int top)
     {
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(c, $"{r.Executed} backtests run, {r.Resumed} resumed from the state file, {r.Invalid.Count} invalid, in {r.DurationSeconds} s ({r.RunsPerSecond} runs/s)"));
+        Console.WriteLine(string.Create(c, $"{r.Executed} backtests run, {r.Resumed} resumed from the state file, {r.Invalid.Count} invalid, {r.Failed.Count} failed, in {r.DurationSeconds} s ({r.RunsPerSecond} runs/s)"));
         foreach (var bad in r.Invalid.Take(top)) Console.WriteLine($"  invalid {bad.Parameters}: {string.Join(" ", bad.Problems)}");
+        foreach (var bad in r.Failed.Take(top)) Console.WriteLine($"  failed {bad.Parameters}: {bad.Error} (not saved: a rerun tries it again)");
         if (r.WalkForward is { } wf)
         {
             Console.WriteLine($"walk-forward train {wf.Train}, test {wf.Test} ({r.Objective}: in-sample | out-of-sample)");

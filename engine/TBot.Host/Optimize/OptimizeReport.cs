@@ -18,6 +18,8 @@ public sealed record OptimizeReport
     [JsonPropertyName("runs_per_sec")] public double RunsPerSecond { get; init; }
     [JsonPropertyName("state")] public string? State { get; init; }
     [JsonPropertyName("invalid")] public List<Optimizer.Invalid> Invalid { get; init; } = [];
+    /// <summary>Backtests that threw (all windows); not in the state file, so a rerun tries them again.</summary>
+    [JsonPropertyName("failed")] public List<Optimizer.Failed> Failed { get; init; } = [];
     /// <summary>Over the whole window (--from/--to); with --walk-forward, the runs of the last training window.</summary>
     [JsonPropertyName("runs")] public List<RankedRun> Runs { get; init; } = [];
     [JsonPropertyName("best")] public RankedRun? Best { get; init; }

@@ -27,12 +27,19 @@ public sealed class Optimizer(ILoggerFactory loggers, Optimizer.Options options)
         public RunStateFile? State { get; init; }
         /// <summary>Called after each backtest finishes (progress output); may be called from several threads.</summary>
         public Action<RunRecord>? Finished { get; init; }
+        /// <summary>Runs one backtest; <see cref="BacktestRunner.Run"/> unless a test puts a failing one in its place.</summary>
+        public Func<BacktestRunner.Settings, CancellationToken, BacktestResult>? Backtest { get; init; }
     }
 
     public sealed record Invalid([property: System.Text.Json.Serialization.JsonPropertyName("parameters")] string Parameters,
         [property: System.Text.Json.Serialization.JsonPropertyName("problems")] List<string> Problems);
 
-    public sealed record Outcome(List<RunRecord> Runs, List<Invalid> Invalid, int Executed, int Resumed);
+    /// <summary>A combination whose backtest threw: reported, kept out of the state file (a rerun tries it again), and
+    /// it does not stop the others.</summary>
+    public sealed record Failed([property: System.Text.Json.Serialization.JsonPropertyName("parameters")] string Parameters,
+        [property: System.Text.Json.Serialization.JsonPropertyName("error")] string Error);
+
+    public sealed record Outcome(List<RunRecord> Runs, List<Invalid> Invalid, List<Failed> Failed, int Executed, int Resumed);
 
     /// <summary>Run <paramref name="sets"/> on the window [from, to] (inclusive; null = the data's edge).</summary>
     public Outcome Evaluate(IReadOnlyList<ParameterSet> sets, long? fromNs, long? toNs, CancellationToken cancel)
@@ -55,16 +62,29 @@ public sealed class Optimizer(ILoggerFactory loggers, Optimizer.Options options)
             if (problems.Count > 0) invalid.Add(new Invalid(set.Text, problems));
             else pending.Add((set, profile));
         }
-        var runner = new BacktestRunner(loggers);
+        var backtest = options.Backtest ?? new BacktestRunner(loggers).Run;
+        var log = loggers.CreateLogger<Optimizer>();
         var finished = new List<RunRecord>();
+        var failed = new List<Failed>();
         Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallel), CancellationToken = cancel }, item =>
         {
-            var result = runner.Run(new BacktestRunner.Settings
+            BacktestResult result;
+            try
             {
-                Data = options.Data, Profile = item.Profile, FromNs = fromNs, ToNs = toNs,
-                SampleIntervalNs = options.SampleIntervalNs, Capital = options.Capital,
-                MaxTrades = 1, MaxCurvePoints = 16, RingSize = 1 << 14,
-            }, cancel);
+                result = backtest(new BacktestRunner.Settings
+                {
+                    Data = options.Data, Profile = item.Profile, FromNs = fromNs, ToNs = toNs,
+                    SampleIntervalNs = options.SampleIntervalNs, Capital = options.Capital,
+                    MaxTrades = 1, MaxCurvePoints = 16, RingSize = 1 << 14,
+                }, cancel);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One broken combination must not cost the hours spent on the others.
+                log.LogError(e, "optimize: backtest {Parameters} failed", item.Set.Text);
+                lock (failed) failed.Add(new Failed(item.Set.Text, $"{e.GetType().Name}: {e.Message}"));
+                return;
+            }
             var record = new RunRecord { Context = context, Parameters = item.Set.Text, Metrics = RunMetrics.From(result) };
             options.State?.Append(record);
             lock (finished) finished.Add(record);
@@ -72,7 +92,8 @@ public sealed class Optimizer(ILoggerFactory loggers, Optimizer.Options options)
         });
         runs.AddRange(finished);
         invalid.Sort((a, b) => string.CompareOrdinal(a.Parameters, b.Parameters));
-        return new Outcome(runs, invalid, pending.Count, resumed);
+        failed.Sort((a, b) => string.CompareOrdinal(a.Parameters, b.Parameters));
+        return new Outcome(runs, invalid, failed, pending.Count, resumed);
     }
 
     /// <summary>The backtest profile of one combination: the chosen bot alone, its parameters overridden.</summary>
