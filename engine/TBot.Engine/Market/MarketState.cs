@@ -14,6 +14,7 @@ public sealed class MarketState
     private readonly InstrumentQuote[] _quotes;
     private readonly OrderBook[] _books;
     private readonly long[] _candleQuoteTick; // > 0: closed candles set the quote (bar data, see UseCandleQuotes)
+    private readonly long[] _tradeQuoteTick; // > 0: trades set the quote (trades-only data, see UseTradeQuotes)
 
     public MarketState(InstrumentRegistry instruments, int bookCapacity = 64)
     {
@@ -21,6 +22,7 @@ public sealed class MarketState
         _quotes = new InstrumentQuote[n];
         _books = new OrderBook[n];
         _candleQuoteTick = new long[n];
+        _tradeQuoteTick = new long[n];
         for (var i = 0; i < n; i++) _books[i] = new OrderBook(i, bookCapacity);
     }
 
@@ -32,6 +34,13 @@ public sealed class MarketState
     /// Off by default: live runs get candles next to real quotes and must not let them override the book.
     /// </summary>
     public void UseCandleQuotes(int instrumentId, long tickSize) => _candleQuoteTick[instrumentId] = Math.Max(1, tickSize);
+
+    /// <summary>
+    /// Trades-only data (backtests on prints without quotes or book): each trade sets a synthetic two-sided quote one
+    /// tick either side of its price (mid = the print, sizes = its quantity), the same assumption as
+    /// <see cref="UseCandleQuotes"/>. Off by default: live runs have real quotes.
+    /// </summary>
+    public void UseTradeQuotes(int instrumentId, long tickSize) => _tradeQuoteTick[instrumentId] = Math.Max(1, tickSize);
 
     public ref readonly InstrumentQuote Quote(int instrumentId) => ref _quotes[instrumentId];
 
@@ -69,6 +78,8 @@ public sealed class MarketState
             case MarketEventKind.Trade:
                 q.LastPrice = e.Price;
                 q.LastQuantity = e.Quantity;
+                if (_tradeQuoteTick[id] is var tradeTick and > 0 && e.Price > tradeTick)
+                    SetTop(ref q, e.Price - tradeTick, e.Quantity, e.Price + tradeTick, e.Quantity, nowNs);
                 break;
             case MarketEventKind.Candle:
                 if (!e.Has(EventFlags.Provisional))

@@ -32,6 +32,9 @@ public sealed class BacktestData
     /// <summary>Instruments whose data is klines only: the bar fill model and candle quotes apply to them.</summary>
     public required SortedSet<int> BarInstruments { get; init; }
 
+    /// <summary>Instruments whose data is trades only (no quotes, no book): trades set a synthetic quote for them.</summary>
+    public SortedSet<int> TradeInstruments { get; init; } = [];
+
     private sealed record LeafInfo(string Directory, string Relative, string Kind, long StartNs, JournalManifest Manifest);
 
     /// <summary>Find the data; null with problems when there is none or it is inconsistent.</summary>
@@ -106,6 +109,7 @@ public sealed class BacktestData
         var leaves = new List<BacktestLeaf>();
         var kinds = new SortedSet<string>(StringComparer.Ordinal);
         var klinesOnly = new Dictionary<int, bool>();
+        var tradesOnly = new Dictionary<int, bool>();
         foreach (var info in infos)
         {
             var map = new int[info.Manifest.Instruments.Count == 0 ? 1 : info.Manifest.Instruments.Max(i => i.Id) + 1];
@@ -115,6 +119,7 @@ public sealed class BacktestData
                 registry.TryGet(venue, i.Symbol, out var global);
                 map[i.Id] = global.Id;
                 klinesOnly[global.Id] = (klinesOnly.TryGetValue(global.Id, out var k) ? k : true) && info.Kind == "klines";
+                tradesOnly[global.Id] = (tradesOnly.TryGetValue(global.Id, out var t) ? t : true) && info.Kind == "trades";
             }
             leaves.Add(new BacktestLeaf(info.Directory, info.StartNs, map));
             kinds.Add(info.Kind);
@@ -127,6 +132,7 @@ public sealed class BacktestData
             Leaves = leaves,
             Kinds = kinds,
             BarInstruments = [.. klinesOnly.Where(p => p.Value).Select(p => p.Key)],
+            TradeInstruments = [.. tradesOnly.Where(p => p.Value).Select(p => p.Key)],
         };
     }
 

@@ -83,6 +83,8 @@ public sealed record DataRange
     [JsonPropertyName("kinds")] public List<string> Kinds { get; init; } = [];
     [JsonPropertyName("instruments")] public List<string> Instruments { get; init; } = [];
     [JsonPropertyName("bar_instruments")] public List<string> BarInstruments { get; init; } = [];
+    /// <summary>Instruments with trades only: each print sets a synthetic quote one tick either side.</summary>
+    [JsonPropertyName("trade_quote_instruments")] public List<string> TradeQuoteInstruments { get; init; } = [];
     /// <summary>The requested window (null = open).</summary>
     [JsonPropertyName("from")] public string? From { get; init; }
     [JsonPropertyName("to")] public string? To { get; init; }

@@ -76,6 +76,7 @@ public sealed class BacktestRunner(ILoggerFactory loggers)
             gateway.UseBarFills(id);
             core.Market.UseCandleQuotes(id, registry[id].TickSize);
         }
+        foreach (var id in data.TradeInstruments) core.Market.UseTradeQuotes(id, registry[id].TickSize);
         var botIds = core.Bots.Select(b => b.BotId).ToArray();
         var sampler = new EquitySampler(core.Orders.Portfolio, core.Market, botIds, settings.SampleIntervalNs, settings.MaxCurvePoints);
         var handler = new BacktestHandler(core, sampler);
@@ -207,6 +208,7 @@ public sealed class BacktestRunner(ILoggerFactory loggers)
                 Source = data.Source, Directory = data.Directory, Leaves = merger.LeavesOpened, MaxOpenLeaves = merger.MaxOpen, Kinds = [.. data.Kinds],
                 Instruments = data.Registry.All.Select(i => i.Key).ToList(),
                 BarInstruments = data.BarInstruments.Select(id => data.Registry[id].Key).ToList(),
+                TradeQuoteInstruments = data.TradeInstruments.Select(id => data.Registry[id].Key).ToList(),
                 From = settings.FromNs is { } f ? Iso(f) : null, To = settings.ToNs is { } to ? Iso(to) : null,
                 FirstEvent = feeder.DataEvents > 0 ? Iso(feeder.FirstNs) : null, LastEvent = feeder.DataEvents > 0 ? Iso(feeder.LastNs) : null,
             },

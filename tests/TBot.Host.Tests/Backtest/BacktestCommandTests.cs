@@ -57,6 +57,46 @@ public sealed class BacktestCommandTests
         Assert.Equal(1, bot.GetProperty("round_trips").GetInt64());
     }
 
+    /// <summary>
+    /// Trades only (no quotes, no book): each print sets a quote one tick either side of it. Four ETHUSDT prints, one
+    /// per minute (each closes the bar before it, as a candle would), mean reversion with window 2, entry 0.5 z, exit 0.1 z, market orders of 1: bars close
+    /// 100, 102; the print at 98 has z = −3 against [100, 102] → buy at its ask 98.01 (taker 10 bps: fee 0.09801);
+    /// the print at 100 has z = 0 against [102, 98] → sell to flat at its bid 99.99 (fee 0.09999); realised 1.98,
+    /// PnL 1.98 − 0.198 = 1.782.
+    /// </summary>
+    [Fact]
+    public async Task Hand_checked_mean_reversion_on_trades_only_fills_one_tick_through_each_print()
+    {
+        using var catalog = new CatalogWriter();
+        var t = CatalogWriter.Day0;
+        catalog.Leaf(Venue.Binance, "ETHUSDT", 2, 3, "trades", new DateOnly(2026, 1, 5),
+        [
+            CatalogWriter.Trade(t + 1 * Minute, 10_000, 10_000, Side.Buy, 1),
+            CatalogWriter.Trade(t + 2 * Minute, 10_200, 10_000, Side.Buy, 2),
+            CatalogWriter.Trade(t + 3 * Minute, 9_800, 10_000, Side.Sell, 3),
+            CatalogWriter.Trade(t + 4 * Minute, 10_000, 10_000, Side.Buy, 4),
+        ]);
+        var config = catalog.WriteFile("bt.json", """
+            { "bots": [ { "id": 1, "name": "mr", "strategy": "mean-reversion", "parameters": {
+                "instrument": "ETHUSDT@binance", "bar_ms": 60000, "window_bars": 2, "entry_z": "0.5", "exit_z": "0.1",
+                "order_size": "1", "max_position": "1", "order_type": "market", "cooldown_ms": 0, "max_quote_age_ms": 1000 } } ],
+              "timerMs": 60000, "execution": { "paper": { "latencyMs": 0, "makerFeeBps": 0, "takerFeeBps": 10 } } }
+            """);
+        var json = Path.Combine(catalog.Root, "out.json");
+        Assert.Equal(0, await Program.MainAsync(["backtest", "--data", catalog.Root, "--config", config, "--json", json]));
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var r = doc.RootElement;
+        Assert.Equal(4, r.GetProperty("events").GetInt64());
+        Assert.True(r.GetProperty("trades").GetInt64() == 2, File.ReadAllText(json));
+        Assert.True(1.782m == r.GetProperty("pnl").GetDecimal(), File.ReadAllText(json));
+        Assert.Equal(0.198m, r.GetProperty("fees").GetDecimal());
+        Assert.Equal(["ETHUSDT@binance"], r.GetProperty("data").GetProperty("trade_quote_instruments").EnumerateArray().Select(x => x.GetString()));
+        var trades = r.GetProperty("trade_list").EnumerateArray().ToList();
+        Assert.Equal(("buy", "98.01"), (trades[0].GetProperty("side").GetString(), trades[0].GetProperty("price").GetString()));
+        Assert.Equal(("sell", "99.99", 1.98m), (trades[1].GetProperty("side").GetString(), trades[1].GetProperty("price").GetString(), trades[1].GetProperty("realised").GetDecimal()));
+    }
+
     [Fact]
     public async Task Two_runs_on_the_same_book_data_give_the_same_state_hash_and_the_same_json_but_for_timing()
     {
