@@ -17,7 +17,7 @@ public sealed record BotFilter(int Id, string? Name);
 
 public sealed record PnlRow(
     int? Bot, string? Name, string? Strategy, string? Instrument,
-    decimal Realised, decimal Unrealised, decimal UnrealisedStart, decimal Fees, decimal Net, decimal Volume, long Fills);
+    decimal Realised, decimal Unrealised, decimal UnrealisedStart, decimal Fees, decimal Net, decimal Volume, long Fills, string? Position = null);
 
 public sealed record PnlDayRow(string Day, int? Bot, string? Instrument, decimal Realised, decimal UnrealisedChange, decimal Fees, decimal Net, decimal Volume, long Fills);
 

@@ -35,6 +35,8 @@ internal sealed class AnalyticsReportBuilder(AnalyticsProjection projection, Das
     private sealed class PnlSum
     {
         public long Realised, Unrealised, UnrealisedStart, Fees, Volume, Fills;
+        /// <summary>The open quantity, for one bot's one instrument only.</summary>
+        public string? Position;
 
         public void Add(PnlSum o)
         {
@@ -48,7 +50,7 @@ internal sealed class AnalyticsReportBuilder(AnalyticsProjection projection, Das
 
         public PnlRow Row(int? bot, string? name, string? strategy, string? instrument) =>
             new(bot, name, strategy, instrument, Money.ToDecimal(Realised), Money.ToDecimal(Unrealised), Money.ToDecimal(UnrealisedStart),
-                Money.ToDecimal(Fees), Money.ToDecimal(Realised + Unrealised - UnrealisedStart - Fees), Money.ToDecimal(Volume), Fills);
+                Money.ToDecimal(Fees), Money.ToDecimal(Realised + Unrealised - UnrealisedStart - Fees), Money.ToDecimal(Volume), Fills, Position);
     }
 
     private PnlSection Pnl()
@@ -63,7 +65,7 @@ internal sealed class AnalyticsReportBuilder(AnalyticsProjection projection, Das
             // A window no record has entered yet: nothing happened in it, whatever is open now was open at its start.
             var start = begun ? line.UnrealisedStart : projection.Window.FromNs is null ? 0 : u;
             var sum = new PnlSum { Realised = line.Realised, Unrealised = u, UnrealisedStart = start, Fees = line.Fees, Volume = line.Volume, Fills = line.Fills };
-            if (sum.Fills != 0 || u != 0 || start != 0) lines[(line.BotId, Key(line.InstrumentId))] = sum;
+            if (sum.Fills != 0 || u != 0 || start != 0 || line.Position.Fills != 0) lines[(line.BotId, Key(line.InstrumentId))] = sum;
             // The day in progress: its unrealised change so far.
             if (begun && u != line.UnrealisedAtBoundary) DayOf(days, ledger.CurrentDay, line.BotId, Key(line.InstrumentId)).UnrealisedChange += u - line.UnrealisedAtBoundary;
         }
@@ -87,6 +89,7 @@ internal sealed class AnalyticsReportBuilder(AnalyticsProjection projection, Das
         {
             total.Add(sum);
             Sum(byBot, bot).Add(sum);
+            sum.Position = Position(bot, instrument);
             Sum(byStrategy, StrategyOf(bot)).Add(sum);
             Sum(byInstrument, instrument).Add(sum);
         }
@@ -109,6 +112,14 @@ internal sealed class AnalyticsReportBuilder(AnalyticsProjection projection, Das
             [.. lines.Select(kv => kv.Value.Row(kv.Key.Bot, NameOf(kv.Key.Bot), StrategyOf(kv.Key.Bot), kv.Key.Instrument))],
             [.. byDay.Select(kv => DayRow(kv.Key, null, null, kv.Value))],
             [.. days.Where(kv => !kv.Value.IsEmpty).Select(kv => DayRow(kv.Key.Day, kv.Key.Bot, kv.Key.Instrument, kv.Value))]);
+    }
+
+    private string? Position(int bot, string instrument)
+    {
+        foreach (var line in projection.Pnl.Lines)
+            if (line.BotId == bot && Key(line.InstrumentId) == instrument)
+                return FixedPoint.ToDecimalString(line.Position.Quantity, instruments[line.InstrumentId]!.Instrument.QuantityScale);
+        return null;
     }
 
     private static PnlDay DayOf(SortedDictionary<(long, int, string), PnlDay> days, long day, int bot, string instrument)
