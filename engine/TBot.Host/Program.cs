@@ -24,6 +24,7 @@ public static class Program
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(OptimizeCommand.Create());
+        root.Subcommands.Add(AnalyticsCommand.Create());
         var parsed = root.Parse(args);
         // Commands with their own ShutdownSignal stop gracefully on SIGTERM/Ctrl-C and may take longer than
         // System.CommandLine's 2 s termination timeout (which would end the process mid-shutdown, exit 143, or let

@@ -32,6 +32,8 @@ public sealed class BacktestRunner(ILoggerFactory loggers)
         public int MaxTrades { get; init; } = 1_000;
         public decimal Capital { get; init; } = 10_000m;
         public int RingSize { get; init; } = 1 << 16;
+        /// <summary>Also write the backtest as a journal here (see <see cref="Analytics.BacktestJournal"/>); null: no journal.</summary>
+        public string? JournalDirectory { get; init; }
     }
 
     /// <summary>The profile a backtest uses: the configuration's, else the sample bots and limits on the data's
@@ -70,6 +72,8 @@ public sealed class BacktestRunner(ILoggerFactory loggers)
         var recorder = new BacktestRecorder(registry.Count + 1, settings.MaxTrades);
         var decisions = new SwitchableDecisionLog { Target = recorder };
         var core = TradingSetup.Build(profile, registry, decisions, null);
+        var journal = settings.JournalDirectory is { } journalDirectory ? Analytics.BacktestJournal.Create(journalDirectory, registry, profile, settings.RingSize) : null;
+        if (journal is not null) decisions.Target = new Analytics.TeeDecisionLog(recorder, journal.Queue);
         var gateway = (PaperGateway)core.Gateway;
         foreach (var id in data.BarInstruments)
         {
@@ -84,7 +88,8 @@ public sealed class BacktestRunner(ILoggerFactory loggers)
         var ring = RingBuffer<MarketEvent>.CreateSingleProducer(settings.RingSize, new YieldingWaitStrategy());
         var pipeline = new EventPipeline<MarketEvent>(ring, new PipelineOptions { Name = "backtest", ExceptionPolicy = HandlerExceptionPolicy.Halt },
             loggers.CreateLogger("tbot.ring"));
-        pipeline.HandleEventsWith("trading", handler);
+        var trading = pipeline.HandleEventsWith("trading", handler);
+        if (journal is not null) trading.Then("journal", journal.Handler);
         pipeline.Start();
 
         using var merger = new EventMerger(data.Leaves, settings.FromNs ?? long.MinValue, settings.ToNs ?? long.MaxValue);

@@ -23,10 +23,11 @@ public static class BacktestCommand
         var fees = new Option<string?>("--fees") { Description = "Fees in bps: maker=1,taker=5 (default: the configuration's)." };
         var sample = new Option<int>("--sample-ms") { Description = "Equity sampling interval of engine time (Sharpe/Sortino/drawdown). Default 60000.", DefaultValueFactory = _ => 60_000 };
         var capital = new Option<decimal>("--capital") { Description = "Capital for `return` (quote units). Default 10000.", DefaultValueFactory = _ => 10_000m };
+        var journalDir = new Option<string?>("--journal") { Description = "Also write the backtest (events and decisions) as a journal in this new directory, for `tbot analytics --journal DIR`. Off by default." };
         var queue = new Option<string?>("--queue") { Description = "on (default) or off: queue-position-aware limit fills on book/quote data." };
         var command = new Command("backtest", "Replay stored history (or a run's journal) through the same ring, strategies, risk, order manager and paper gateway as a live run; prints and writes results with a deterministic state_hash.")
         {
-            config, data, from, to, json, report, timer, latency, fees, sample, capital, queue,
+            config, data, from, to, json, report, timer, latency, fees, sample, capital, queue, journalDir,
         };
         command.SetAction((ParseResult parse, CancellationToken cancellationToken) => Task.FromResult(Execute(parse, cancellationToken)));
         int Execute(ParseResult parse, CancellationToken cancellationToken)
@@ -39,6 +40,7 @@ public static class BacktestCommand
             var queueText = parse.GetValue(queue);
             if (queueText is not (null or "on" or "off")) problems.Add($"--queue '{queueText}': use on or off.");
             if (parse.GetValue(sample) < 1) problems.Add("--sample-ms must be positive.");
+            if (parse.GetValue(journalDir) is { } jd && Analytics.BacktestJournal.Check(jd) is { } journalProblem) problems.Add(journalProblem);
             // The same layered configuration as run, project and db (appsettings.json, --config, TBOT_ variables).
             var runConfig = CommandInputs.Config(parse.GetValue(config), problems);
             if (problems.Count > 0) return Fail(problems);
@@ -56,6 +58,7 @@ public static class BacktestCommand
             {
                 Data = backtestData, Profile = profile, FromNs = fromNs, ToNs = toNs,
                 SampleIntervalNs = parse.GetValue(sample) * 1_000_000L, Capital = parse.GetValue(capital),
+                JournalDirectory = parse.GetValue(journalDir),
             }, cancellationToken);
             var c = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(c, $"backtest: {result.Events} events ({result.Data.Leaves} leaves, {result.Data.FirstEvent} → {result.Data.LastEvent}) in {result.DurationSeconds} s ({result.EventsPerSecond:N0} events/s)"));

@@ -1,3 +1,4 @@
+using TBot.Engine.Events;
 using TBot.Engine.Journal;
 
 namespace TBot.Host.Dashboard;
@@ -22,6 +23,58 @@ internal sealed class DashboardInstrument(JournalInstrument instrument)
     // Best first on both sides.
     public SortedDictionary<long, long> Bids { get; } = new(Comparer<long>.Create(static (a, b) => b.CompareTo(a)));
     public SortedDictionary<long, long> Asks { get; } = new();
+
+    /// <summary>Applies one journaled market event at journal <paramref name="position"/> (quotes, last trade, book
+    /// levels, staleness); other kinds are ignored. Shared by every projection that needs the journal's top of book.</summary>
+    public bool Apply(in MarketEvent e, long position)
+    {
+        switch (e.Kind)
+        {
+            case MarketEventKind.Quote:
+                Bid = e.Bid;
+                BidSize = e.BidSize;
+                Ask = e.Ask;
+                AskSize = e.AskSize;
+                QuotePosition = position;
+                break;
+            case MarketEventKind.Trade:
+            case MarketEventKind.Ticker:
+            case MarketEventKind.Candle:
+                Last = e.Price;
+                LastPosition = position;
+                break;
+            case MarketEventKind.BookSnapshotLevel:
+                // A snapshot replaces the book: its first level clears what was there.
+                if (e.Has(EventFlags.FirstInMessage))
+                {
+                    Bids.Clear();
+                    Asks.Clear();
+                }
+                SetLevel(in e, position);
+                Stale = false;
+                break;
+            case MarketEventKind.BookDelta:
+                SetLevel(in e, position);
+                break;
+            case MarketEventKind.BookStatus:
+                Stale = e.Has(EventFlags.Stale);
+                break;
+            default:
+                return false;
+        }
+        TimeNs = e.ReceiveTimeNs;
+        Version++;
+        return true;
+    }
+
+    private void SetLevel(in MarketEvent e, long position)
+    {
+        var side = e.Side == Side.Buy ? Bids : e.Side == Side.Sell ? Asks : null;
+        if (side is null) return;
+        if (e.Quantity == 0) side.Remove(e.Price);
+        else side[e.Price] = e.Quantity;
+        BookPosition = position;
+    }
 
     /// <summary>Best bid/ask: from whichever is newer in the journal, the quote stream or the book.</summary>
     public (long Bid, long BidSize, long Ask, long AskSize) Top()

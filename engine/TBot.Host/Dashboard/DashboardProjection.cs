@@ -75,51 +75,7 @@ public sealed class DashboardProjection : IProjection
     private void OnEvent(in MarketEvent e, long position)
     {
         if ((uint)e.InstrumentId >= (uint)_instruments.Length || _instruments[e.InstrumentId] is not { } s) return;
-        switch (e.Kind)
-        {
-            case MarketEventKind.Quote:
-                s.Bid = e.Bid;
-                s.BidSize = e.BidSize;
-                s.Ask = e.Ask;
-                s.AskSize = e.AskSize;
-                s.QuotePosition = position;
-                break;
-            case MarketEventKind.Trade:
-            case MarketEventKind.Ticker:
-            case MarketEventKind.Candle:
-                s.Last = e.Price;
-                s.LastPosition = position;
-                break;
-            case MarketEventKind.BookSnapshotLevel:
-                // A snapshot replaces the book: its first level clears what was there.
-                if (e.Has(EventFlags.FirstInMessage))
-                {
-                    s.Bids.Clear();
-                    s.Asks.Clear();
-                }
-                SetLevel(s, e, position);
-                s.Stale = false;
-                break;
-            case MarketEventKind.BookDelta:
-                SetLevel(s, e, position);
-                break;
-            case MarketEventKind.BookStatus:
-                s.Stale = e.Has(EventFlags.Stale);
-                break;
-            default:
-                return;
-        }
-        s.TimeNs = e.ReceiveTimeNs;
-        s.Version++;
-    }
-
-    private static void SetLevel(DashboardInstrument s, in MarketEvent e, long position)
-    {
-        var side = e.Side == Side.Buy ? s.Bids : e.Side == Side.Sell ? s.Asks : null;
-        if (side is null) return;
-        if (e.Quantity == 0) side.Remove(e.Price);
-        else side[e.Price] = e.Quantity;
-        s.BookPosition = position;
+        s.Apply(in e, position);
     }
 
     private void OnDecision(in DecisionRecord d, long position)

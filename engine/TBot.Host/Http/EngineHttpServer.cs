@@ -53,6 +53,7 @@ public sealed class EngineHttpServer : IAsyncDisposable
         app.MapGet("/api/metrics", Telemetry.MetricsApi.GetAsync);
         view.MetricsRegistry = app.Services.GetRequiredService<EngineMetrics>().Registry;
         Control.ControlApi.Map(app);
+        Analytics.AnalyticsApi.Map(app);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,9 @@ public sealed record RunParts(
     /// <summary>The 1-minute aggregates of the run (see Metrics/), null before the aggregator starts.</summary>
     public Telemetry.EngineMetricsHistory? History { get; init; }
 
+    /// <summary>The run's live analytics (GET /api/analytics), null when the run serves no HTTP.</summary>
+    public Analytics.AnalyticsRun? Analytics { get; init; }
+
     /// <summary>The run's control-plane event bus (attach subscribers with <see cref="Bus.EventBus.Subscribe"/>).</summary>
     public Bus.EventBus? Bus { get; init; }
 }

@@ -155,6 +155,8 @@ public sealed class EngineRun(ILoggerFactory loggers)
             () => writer.WrittenPosition, loggers, stop, cache, maintain: true).ConfigureAwait(false);
         // The dashboard's picture of the run: its own projection of the journal, read by the /ws feed (never the core's objects).
         await using var dashboard = settings.View is null ? null : Dashboard.DashboardRun.Start(journalDirectory, writer.Manifest, () => writer.WrittenPosition, loggers);
+        // Trading analytics (GET /api/analytics): another projection of the journal, beside the dashboard's.
+        await using var analytics = settings.View is null ? null : Analytics.AnalyticsRun.Start(journalDirectory, writer.Manifest, () => writer.WrittenPosition, loggers);
         // The control-plane bus: journal events from here on, subscribers, alerts; polling starts with the engine.
         await using var bus = Bus.RunBus.Start(session, journalDirectory, settings.Alerts, settings.View?.MetricsRegistry, projections.Redis, loggers);
         await using var peers = projections.Redis is { } redisConnection ? PeerSync.Start(redisConnection, writer.Manifest.JournalId, loggers.CreateLogger("tbot.sync")) : null;
@@ -214,6 +216,7 @@ public sealed class EngineRun(ILoggerFactory loggers)
             var parts = new Http.RunParts(registry, runtime, ring, session, projections, started)
             {
                 Dashboard = dashboard,
+                Analytics = analytics,
                 Bus = bus.Bus,
                 Latency = new Telemetry.StageLatencyReader(latencies),
                 History = new Telemetry.EngineMetricsHistory(),

@@ -77,6 +77,10 @@ public sealed class DashboardBrowserTests
         // Per-stage latency from the hot path's recorders, and control-plane events from the bus (orders of the sample bots).
         await Until(tab, "#latency [data-series='queue_p99'] b", t => t != "–", "a ring queue p99 sample", tbot);
         await Until(tab, "#events tbody", t => t.Length > 0, "an event-bus event", tbot);
+        // The analytics panel (GET /api/analytics every 5 s): PnL rows with fills, order latencies, rejections.
+        await Until(tab, "#an-pnl tbody tr:last-child td:last-child", t => long.TryParse(t, out var fills) && fills > 0, "analytics PnL with fills", tbot);
+        await Until(tab, "#an-lat tbody", t => t.Contains("submit → first fill") && t.Contains("feed binance"), "analytics latencies", tbot);
+        await Until(tab, "#an-rej tbody", t => t.Contains("kill switches"), "analytics rejections", tbot);
         Assert.Empty(errors);
 
         var shot = Path.Combine(AppContext.BaseDirectory, "TestResults", $"dashboard-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");

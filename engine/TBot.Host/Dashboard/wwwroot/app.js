@@ -227,3 +227,30 @@ async function control(path, what, confirmFirst) {
 $('#set-token').onclick = () => token(true);
 $('#kill-all').onclick = () => control('/api/kill', 'kill every bot', true);
 connect();
+
+// ---- analytics panel: polls GET /api/analytics (same origin; the token cookie or sessionStorage token) ----
+function fillRows(sel, rows) {
+  const body = $(sel + ' tbody');
+  body.replaceChildren(...rows.map(cells => el('tr', null, ...cells.map(c => el('td', c && c.cls ? { class: c.cls } : null, c && c.text !== undefined ? c.text : String(c))))));
+}
+const us = (ns) => (ns / 1000).toFixed(1);
+async function refreshAnalytics() {
+  try {
+    const t = sessionStorage.getItem(TOKEN_KEY);
+    const r = await fetch('/api/analytics', t ? { headers: { Authorization: 'Bearer ' + t } } : {});
+    if (!r.ok) return;
+    const a = await r.json();
+    const name = (row) => row.bot == null ? 'total' : `${row.bot}:${row.name || ''}`;
+    fillRows('#an-pnl', [...a.pnl.by_bot_instrument, a.pnl.total].map(p => [name(p), p.instrument || '', money(p.realised), money(p.unrealised), money(p.fees), { text: money(p.net), cls: signClass(p.net) }, money(p.volume), p.fills]));
+    fillRows('#an-slip', [...a.slippage.by_bot_instrument, a.slippage.total].map(s => [name(s), s.instrument || '', s.fills, s.mean_bps, s.median_bps, s.p95_bps, money(s.money), s.no_mid_orders]));
+    fillRows('#an-fill', [...a.fill_ratio.by_bot_instrument_type, a.fill_ratio.total].map(f => [name(f), f.instrument || '', f.type || '', f.submitted, f.with_fill, f.fully_filled, f.cancelled, f.fill_rate]));
+    const lat = [['submit → accepted', a.latency.submit_to_accepted], ['submit → first fill', a.latency.submit_to_first_fill], ['cancel → cancelled', a.latency.cancel_to_cancelled],
+      ...Object.entries(a.latency.feed).map(([v, l]) => ['feed ' + v, l]), ...Object.entries(a.latency.stages || {}).map(([s, l]) => ['stage ' + s, l])];
+    fillRows('#an-lat', lat.map(([n, l]) => [n, l.count, us(l.p50_ns), us(l.p99_ns)]));
+    fillRows('#an-rej', Object.entries(a.rejections.by_reason).map(([k, v]) => [k, v]).concat([['kill switches', a.rejections.kill_switch_count]]));
+  } catch (e) {
+    // The next refresh tries again; the feed above shows whether the engine is up.
+  }
+}
+refreshAnalytics();
+setInterval(refreshAnalytics, 5000);

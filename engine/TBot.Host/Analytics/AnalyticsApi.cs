@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Builder;
+using TBot.Host.Commands;
+using TBot.Host.Http;
+
+namespace TBot.Host.Analytics;
+
+/// <summary>
+/// <c>GET /api/analytics?from=&amp;to=&amp;bot=</c>: the report of <c>tbot analytics</c> (same JSON) for the running
+/// engine's journal. Without a window it comes from the run's live projection; with one, the journal is read again
+/// up to the live projection's position (a window needs the positions built from the journal's start). 400 with
+/// <c>{"error": ...}</c> on bad parameters; read access like the other read APIs (the bearer token when one is set).
+/// </summary>
+public static class AnalyticsApi
+{
+    public static void Map(IEndpointRouteBuilder app) => app.MapGet("/api/analytics", GetAsync);
+
+    public static async Task<IResult> GetAsync(HttpRequest request, RunView view, CancellationToken cancellationToken)
+    {
+        var q = request.Query;
+        foreach (var key in q.Keys)
+            if (key is not ("bot" or "from" or "to"))
+                return Error(400, $"unknown parameter '{key}' (bot, from, to).");
+        var problems = new List<string>();
+        var fromNs = TimeArgument.Parse(Single(q["from"]), "from", problems);
+        var toNs = TimeArgument.Parse(Single(q["to"]), "to", problems);
+        if (fromNs is { } f && toNs is { } t && t <= f) problems.Add("to must be after from.");
+        if (problems.Count > 0) return Error(400, string.Join(" ", problems));
+        if (view.Parts?.Analytics is not { } analytics) return Error(503, "the engine is starting");
+        if (!AnalyticsBot.TryResolve(Single(q["bot"]), analytics.Bots, out var botId, out var error)) return Error(400, error!);
+
+        var stages = analytics.Stages(view.Parts.Latency);
+        var window = new AnalyticsWindow(fromNs, toNs);
+        AnalyticsReport report;
+        if (window.IsAll)
+        {
+            report = analytics.Projection.Report(botId, analytics.Bots, stages);
+        }
+        else
+        {
+            var upTo = analytics.Projection.Checkpoint;
+            var scanned = await Task.Run(() => AnalyticsScan.Run(analytics.Directory, window, upTo, cancellationToken), cancellationToken).ConfigureAwait(false);
+            report = scanned.Report(botId, analytics.Bots, stages);
+        }
+        return Results.Json(report, AnalyticsJson.Options);
+    }
+
+    private static string? Single(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 0 ? null : values[^1];
+
+    private static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
+}

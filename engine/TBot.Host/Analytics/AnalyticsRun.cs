@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+using TBot.Engine.Journal;
+using TBot.Engine.Metrics;
+using TBot.Host.Telemetry;
+using TBot.Persistence.Projections;
+
+namespace TBot.Host.Analytics;
+
+/// <summary>
+/// A run's live analytics: an <see cref="AnalyticsProjection"/> over the whole journal, tailing it with its own
+/// <see cref="ProjectionRunner"/> on the thread pool like <see cref="Dashboard.DashboardRun"/> (beside the stores, not
+/// one of them). Also keeps the run's stage latencies (already measured on the hot path) accumulated since start.
+/// </summary>
+public sealed class AnalyticsRun : IAsyncDisposable
+{
+    private readonly JournalTail _tail;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _task;
+    private readonly Lock _stagesGate = new();
+    private readonly Dictionary<LatencyStage, LatencyHistogram> _stages = new();
+    private LatencyWindow? _window;
+
+    private AnalyticsRun(string journalDirectory, JournalManifest manifest, Func<long> journalEnd, ILogger log)
+    {
+        Directory = journalDirectory;
+        Bots = AnalyticsBot.FromManifest(manifest);
+        Projection = new AnalyticsProjection(manifest, AnalyticsWindow.All);
+        _tail = new JournalTail(journalDirectory);
+        Runner = new ProjectionRunner(Projection, _tail, journalEnd: journalEnd);
+        _task = Task.Run(async () =>
+        {
+            try { await Runner.RunAsync(_stop.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested) { }
+            catch (Exception ex)
+            {
+                // Journal damage: analytics stop following; trading is unaffected.
+                log.LogError(ex, "The analytics projection stopped at position {Applied}", Runner.Applied);
+            }
+        });
+    }
+
+    public string Directory { get; }
+
+    public IReadOnlyList<AnalyticsBot> Bots { get; }
+
+    public AnalyticsProjection Projection { get; }
+
+    public ProjectionRunner Runner { get; }
+
+    public static AnalyticsRun Start(string journalDirectory, JournalManifest manifest, Func<long> journalEnd, ILoggerFactory loggers) =>
+        new(journalDirectory, manifest, journalEnd, loggers.CreateLogger("tbot.analytics"));
+
+    /// <summary>The stage latencies since the first call (each call harvests what the hot path recorded since the last).</summary>
+    public SortedDictionary<string, LatencyRow>? Stages(StageLatencyReader? reader)
+    {
+        if (reader is null) return null;
+        lock (_stagesGate)
+        {
+            _window ??= reader.OpenWindow();
+            reader.Read(_window, (stage, h) =>
+            {
+                if (!_stages.TryGetValue(stage, out var total)) _stages.Add(stage, total = new LatencyHistogram());
+                total.Add(h);
+            });
+            var rows = new SortedDictionary<string, LatencyRow>(StringComparer.Ordinal);
+            foreach (var (stage, h) in _stages) rows[LatencyStages.Name(stage)] = h.Row();
+            return rows;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _task.ConfigureAwait(false);
+        _tail.Dispose();
+        _stop.Dispose();
+    }
+}
