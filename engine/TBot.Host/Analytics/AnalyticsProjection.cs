@@ -91,8 +91,9 @@ public sealed class AnalyticsProjection : IProjection
     {
         if ((uint)e.InstrumentId >= (uint)_instruments.Length || _instruments[e.InstrumentId] is not { } instrument) return;
         if (!instrument.Apply(in e, position)) return;
-        // Feed latency: our receive time minus the venue's event time, where the venue sends one.
-        if (inWindow && e.ExchangeTimeNs > 0)
+        // Feed latency: our receive time minus the venue's event time, where the venue sends one. Not candles: their
+        // exchange time is the bar's open, so the difference is the bar's age, not the feed's delay.
+        if (inWindow && e.ExchangeTimeNs > 0 && e.Kind != MarketEventKind.Candle)
         {
             if (!_feed.TryGetValue(e.Venue, out var h)) _feed.Add(e.Venue, h = new LatencyHistogram());
             h.Record(e.ReceiveTimeNs - e.ExchangeTimeNs);
