@@ -10,7 +10,7 @@ namespace TBot.Host.Analytics;
 /// <c>GET /api/analytics?from=&amp;to=&amp;bot=</c>: the report of <c>tbot analytics</c> (same JSON) for the running
 /// engine's journal. Without a window it comes from the run's live projection; with one, the journal is read again
 /// up to the live projection's position (a window needs the positions built from the journal's start). 400 with
-/// <c>{"error": ...}</c> on bad parameters; read access like the other read APIs (the bearer token when one is set).
+/// <c>{"error": ...}</c> on bad parameters, 429 while another windowed request is reading; read access like the other read APIs (the bearer token when one is set).
 /// </summary>
 public static class AnalyticsApi
 {
@@ -39,9 +39,18 @@ public static class AnalyticsApi
         }
         else
         {
-            var upTo = analytics.Projection.Checkpoint;
-            var scanned = await Task.Run(() => AnalyticsScan.Run(analytics.Directory, window, upTo, cancellationToken), cancellationToken).ConfigureAwait(false);
-            report = scanned.Report(botId, analytics.Bots, stages);
+            if (!await analytics.ScanGate.WaitAsync(0, cancellationToken).ConfigureAwait(false))
+                return Error(429, "another windowed analytics request is reading the journal; retry when it is done.");
+            try
+            {
+                var upTo = analytics.Projection.Checkpoint;
+                var scanned = await Task.Run(() => AnalyticsScan.Run(analytics.Directory, window, upTo, cancellationToken), cancellationToken).ConfigureAwait(false);
+                report = scanned.Report(botId, analytics.Bots, stages);
+            }
+            finally
+            {
+                analytics.ScanGate.Release();
+            }
         }
         return Results.Json(report, AnalyticsJson.Options);
     }

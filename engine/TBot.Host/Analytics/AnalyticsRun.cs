@@ -47,6 +47,10 @@ public sealed class AnalyticsRun : IAsyncDisposable
 
     public ProjectionRunner Runner { get; }
 
+    /// <summary>One windowed re-read of the journal at a time: each reads from the journal's start, and on a trading
+    /// host a burst of them would take the cores the engine needs.</summary>
+    public SemaphoreSlim ScanGate { get; } = new(1, 1);
+
     public static AnalyticsRun Start(string journalDirectory, JournalManifest manifest, Func<long> journalEnd, ILoggerFactory loggers) =>
         new(journalDirectory, manifest, journalEnd, loggers.CreateLogger("tbot.analytics"));
 
