@@ -68,8 +68,16 @@ FROM instruments i WHERE i.venue = t.venue AND i.symbol = t.symbol AND t.instrum
 DELETE FROM positions p USING positions q
 WHERE p.bot_id = q.bot_id AND p.venue = q.venue AND p.symbol = q.symbol AND p.instrument_id <> q.instrument_id
   AND (p.updated_at, p.journal_position, p.instrument_id) < (q.updated_at, q.journal_position, q.instrument_id);
-UPDATE positions p SET instrument_id = i.instrument_id
-FROM instruments i WHERE i.venue = p.venue AND i.symbol = p.symbol AND p.instrument_id <> i.instrument_id;
+-- Moved out and back rather than UPDATEd in place: two instruments swapping ids for one bot would otherwise hit the
+-- primary key half way through the statement.
+CREATE TEMP TABLE tbot_moved_positions (LIKE positions) ON COMMIT DROP;
+WITH moved AS (
+    DELETE FROM positions p USING instruments i
+    WHERE i.venue = p.venue AND i.symbol = p.symbol AND p.instrument_id <> i.instrument_id
+    RETURNING p.bot_id, i.instrument_id, p.venue, p.symbol, p.quantity, p.realized_pnl, p.updated_at, p.journal_position)
+INSERT INTO tbot_moved_positions (bot_id, instrument_id, venue, symbol, quantity, realized_pnl, updated_at, journal_position)
+SELECT * FROM moved;
+INSERT INTO positions SELECT * FROM tbot_moved_positions;
 -- The history tables name no venue/symbol: their order's row tells the instrument.
 UPDATE order_history h SET instrument_id = o.instrument_id
 FROM orders o WHERE o.client_order_id = h.client_order_id AND h.instrument_id <> o.instrument_id;
