@@ -180,6 +180,42 @@ public class HistoryPostgresTests
     }
 
     [Fact]
+    public async Task Import_with_postgres_stores_the_capture_days_and_store_filters_by_day()
+    {
+        var capture = Temp("capture.jsonl");
+        var data = Temp("imported");
+        var t0 = new DateTimeOffset(2026, 5, 4, 23, 59, 58, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        static string Trade(long id, string price, long timeMs) =>
+            $$$"""{"stream":"btcusdt@trade","data":{"e":"trade","E":{{{timeMs}}},"s":"BTCUSDT","t":{{{id}}},"p":"{{{price}}}","q":"0.01000000","T":{{{timeMs}}},"m":false,"M":true}}""";
+        using (var writer = TBot.Adapters.Capture.CaptureWriter.Create(capture))
+        {
+            void Frame(string text, long timeMs) => writer.Write((timeMs + 1) * 1_000_000, TBot.Adapters.Capture.CaptureSource.WebSocket,
+                "wss://stream.binance.com:9443/stream?streams=btcusdt@trade"u8, System.Text.Encoding.UTF8.GetBytes(text));
+            Frame(Trade(1, "65000.00000000", t0), t0);
+            Frame(Trade(2, "65001.00000000", t0 + 500), t0 + 500);
+            Frame(Trade(2, "65001.00000000", t0 + 500), t0 + 500);          // duplicate: dropped by live dedup
+            Frame(Trade(4, "65002.00000000", t0 + 2_500), t0 + 2_500);      // the next UTC day
+        }
+        await using var db = await ScratchDatabase.CreateAsync();
+        Assert.Equal(0, await Program.MainAsync(["history", "import", "--venue", "binance", "--input", capture, "--out", data, "--postgres", db.ConnectionString]));
+        const string rows = """
+            SELECT string_agg(concat_ws(' ', i.symbol, to_char(m.time AT TIME ZONE 'UTC', 'YYYY-MM-DD'), m.trade_id, m.price), '|' ORDER BY m.time)
+            FROM market_data m JOIN instruments i USING (instrument_id)
+            """;
+        // An import knows the instrument from the capture alone: prices at the parser's default scale (8).
+        Assert.Equal("BTCUSDT 2026-05-04 1 65000.00000000|BTCUSDT 2026-05-04 2 65001.00000000|BTCUSDT 2026-05-05 4 65002.00000000",
+            await ScalarAsync<string>(db.ConnectionString, rows));
+
+        // store --kind/--from: only the second day, into another database.
+        await using var other = await ScratchDatabase.CreateAsync();
+        var json = Temp("store.json");
+        Assert.Equal(0, await Program.MainAsync(["history", "store", "--data", data, "--postgres", other.ConnectionString, "--kind", "trades",
+            "--from", "2026-05-05", "--json", json]));
+        Assert.Equal(1, await StoredRowsAsync(json));
+        Assert.Equal("BTCUSDT 2026-05-05 4 65002.00000000", await ScalarAsync<string>(other.ConnectionString, rows));
+    }
+
+    [Fact]
     public async Task Fetch_and_store_on_timescaledb_refresh_the_candles_and_compress_old_chunks()
     {
         var server = Environment.GetEnvironmentVariable("TBOT_TEST_TIMESCALE");
