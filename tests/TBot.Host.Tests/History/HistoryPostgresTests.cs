@@ -202,7 +202,7 @@ public class HistoryPostgresTests
             SELECT string_agg(concat_ws(' ', i.symbol, to_char(m.time AT TIME ZONE 'UTC', 'YYYY-MM-DD'), m.trade_id, m.price), '|' ORDER BY m.time)
             FROM market_data m JOIN instruments i USING (instrument_id)
             """;
-        // An import knows the instrument from the capture alone: prices at the parser's default scale (8).
+        // An import knows the instrument from the capture alone (InstrumentDiscovery): here price scale 8.
         Assert.Equal("BTCUSDT 2026-05-04 1 65000.00000000|BTCUSDT 2026-05-04 2 65001.00000000|BTCUSDT 2026-05-05 4 65002.00000000",
             await ScalarAsync<string>(db.ConnectionString, rows));
 
