@@ -28,7 +28,8 @@ public sealed class HistoryPostgresStore(string connectionString, bool migrate, 
         var report = new HistoryStoreReport { Path = SchemaPathNames.Name(path) };
         var touched = new SortedSet<DateOnly>();
         var clock = Stopwatch.StartNew();
-        foreach (var directory in dayDirectories)
+        // A fetch that failed before its first page of a day reports the day without a journal: nothing to store.
+        foreach (var directory in dayDirectories.Where(d => File.Exists(TBot.Engine.Journal.JournalManifest.PathIn(d))))
         {
             var day = CatalogDayJournal.Open(directory);
             var result = await store.StoreAsync(day.Directory, day.Checkpoint, day.RowDays, cancellationToken).ConfigureAwait(false);
