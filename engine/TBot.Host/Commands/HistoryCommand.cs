@@ -23,6 +23,7 @@ public static class HistoryCommand
         command.Subcommands.Add(Import());
         command.Subcommands.Add(Export());
         command.Subcommands.Add(Status());
+        command.Subcommands.Add(HistoryPostgresCli.Store());
         return command;
     }
 
@@ -46,10 +47,12 @@ public static class HistoryCommand
         var depth = new Option<int>("--depth") { Description = "Book: levels per side.", DefaultValueFactory = _ => 100 };
         var retries = new Option<int>("--retries") { Description = "Retries per page after a transport error, a page cut off, or a 429 (0: stop at the first; rerun to resume).", DefaultValueFactory = _ => 3 };
         var json = new Option<FileInfo?>("--json") { Description = "Write the fetch report as JSON to this path." };
-        var cmd = new Command("fetch", "Fetch history through the venue's REST API (paged, rate limited, resumable), clean it, and store it in the catalog.")
+        var cmd = new Command("fetch", "Fetch history through the venue's REST API (paged, rate limited, resumable), clean it, and store it in the catalog (and PostgreSQL when configured).")
         {
             venue, symbols, from, to, kind, interval, output, endpoint, simulator, seed, faults, snapshotEvery, depth, retries, json,
         };
+        var postgres = new HistoryPostgresCli();
+        postgres.AddTo(cmd);
         cmd.SetAction(async (parse, ct) =>
         {
             var problems = new List<string>();
@@ -85,6 +88,7 @@ public static class HistoryCommand
                 foreach (var p in problems) Console.Error.WriteLine(p);
                 return 2;
             }
+            if (postgres.Resolve(parse) is not { } stores) return 2;
             var attempts = parse.GetValue(retries) + 1;
             var options = new HistoryFetchOptions
             {
@@ -115,6 +119,11 @@ public static class HistoryCommand
             }
             PrintFetch(report);
             if (parse.GetValue(json) is { } path) CliJson.Write(path.FullName, report);
+            // What the catalog now holds goes to PostgreSQL too, also after a failed fetch (its checkpoints make the
+            // rerun store only what is new).
+            if (stores.Postgres is not null
+                && await HistoryPostgresCli.StoreAndPrintAsync(stores, [.. report.Days.Select(d => d.Path).Distinct()], null, ct).ConfigureAwait(false) != 0)
+                return 1;
             if (report.Error is not null)
             {
                 Console.Error.WriteLine($"history fetch stopped: {report.Error}");
@@ -143,8 +152,10 @@ public static class HistoryCommand
         var input = new Option<FileInfo>("--input") { Description = "Capture from tbot record (JSON lines, .gz accepted).", Required = true };
         var output = OutOption("--out", "Catalog directory");
         var json = new Option<FileInfo?>("--json") { Description = "Write the import report as JSON to this path." };
-        var cmd = new Command("import", "Import a tbot record capture into the catalog through the live parser and validation.") { venue, input, output, json };
-        cmd.SetAction(parse =>
+        var cmd = new Command("import", "Import a tbot record capture into the catalog through the live parser and validation (and PostgreSQL when configured).") { venue, input, output, json };
+        var postgres = new HistoryPostgresCli();
+        postgres.AddTo(cmd);
+        cmd.SetAction(async (parse, ct) =>
         {
             if (!VenueNames.TryParse(parse.GetValue(venue)!, out var v) || v == Venue.None)
             {
@@ -157,6 +168,7 @@ public static class HistoryCommand
                 Console.Error.WriteLine($"Input file not found: {file.FullName}");
                 return 2;
             }
+            if (postgres.Resolve(parse) is not { } stores) return 2;
             using var loggers = CliLogging.Create(LogLevel.Warning);
             HistoryImportReport report;
             try
@@ -173,6 +185,7 @@ public static class HistoryCommand
             foreach (var (reason, n) in report.Rejected) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  rejected {reason}: {n}"));
             foreach (var d in report.Days) Console.WriteLine("  " + d);
             if (parse.GetValue(json) is { } path) CliJson.Write(path.FullName, report);
+            if (stores.Postgres is not null) return await HistoryPostgresCli.StoreAndPrintAsync(stores, report.Days, null, ct).ConfigureAwait(false);
             return 0;
         });
         return cmd;
@@ -215,10 +228,14 @@ public static class HistoryCommand
     {
         var data = OutOption("--data", "Catalog directory");
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        var cmd = new Command("status", "List the catalog: venue, symbol, kind, day, records, first/last time, complete, gaps.") { data, json };
-        cmd.SetAction(parse =>
+        var cmd = new Command("status", "List the catalog: venue, symbol, kind, day, records, first/last time, complete, gaps; with PostgreSQL configured, what market_data holds next to it.") { data, json };
+        var postgres = new HistoryPostgresCli();
+        postgres.AddTo(cmd);
+        cmd.SetAction(async (parse, ct) =>
         {
+            if (postgres.Resolve(parse) is not { } stores) return 2;
             var rows = CatalogStatus.Read(parse.GetValue(data)!);
+            if (stores.Postgres is { } pg && parse.GetValue(json)) return await HistoryPostgresCli.PrintStatusAsync(pg, rows, true, ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(rows, CliJson.Options));
@@ -227,13 +244,14 @@ public static class HistoryCommand
             if (rows.Count == 0)
             {
                 Console.WriteLine($"no catalog days under {Path.GetFullPath(parse.GetValue(data)!)}");
-                return 0;
+                return stores.Postgres is { } only ? await HistoryPostgresCli.PrintStatusAsync(only, rows, false, ct).ConfigureAwait(false) : 0;
             }
             Console.WriteLine("| venue | symbol | kind | day | records | first | last | complete | gaps |");
             Console.WriteLine("|-------|--------|------|-----|--------:|-------|------|----------|-----:|");
             foreach (var r in rows)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {r.Venue} | {r.Symbol} | {r.Kind}{(r.Interval is null ? "" : " " + r.Interval)} | {r.Day} | {r.Records} | {r.First ?? "-"} | {r.Last ?? "-"} | {(r.Complete ? "yes" : "no")} | {r.Gaps.Count} |"));
+            if (stores.Postgres is { } database) return await HistoryPostgresCli.PrintStatusAsync(database, rows, false, ct).ConfigureAwait(false);
             return 0;
         });
         return cmd;

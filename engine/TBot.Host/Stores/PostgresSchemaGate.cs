@@ -18,7 +18,8 @@ public sealed class PostgresSchemaGate(string connectionString, bool migrate, IL
     /// One journal per database: order ids, bot ids, instrument ids and journal positions are only unique within
     /// a journal, so rows of two journals in the same tables would overwrite or shadow each other. A database that
     /// already holds another journal's projections is refused with a clear error (the runner shows it in
-    /// <c>last_error</c> and keeps retrying; nothing is written).
+    /// <c>last_error</c> and keeps retrying; nothing is written). Catalog days stored by <c>tbot history store</c>
+    /// (checkpoints <c>history:...</c>) write only market_data under registry instrument ids, so they own nothing.
     /// </summary>
     private async Task EnsureOwnerAsync(string journal, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ public sealed class PostgresSchemaGate(string connectionString, bool migrate, IL
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new Npgsql.NpgsqlCommand("""
             SELECT string_agg(DISTINCT j, ', ') FROM (
-                SELECT split_part(projection, ':', 2) AS j FROM projection_checkpoints WHERE projection LIKE '%:%'
+                SELECT split_part(projection, ':', 2) AS j FROM projection_checkpoints WHERE projection LIKE '%:%' AND projection NOT LIKE 'history:%'
                 UNION SELECT journal_id FROM bot_instances WHERE journal_id IS NOT NULL) AS owners
             WHERE j <> $1
             """, connection);

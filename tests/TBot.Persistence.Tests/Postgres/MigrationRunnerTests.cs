@@ -20,7 +20,7 @@ public sealed class MigrationRunnerTests
         Assert.Equal(SchemaPath.NativePartitioning, result.Path);
         Assert.NotNull(result.TimescaleUnavailable);
         Assert.Equal(MigrationCatalog.LatestVersion, result.Version);
-        Assert.Equal([1, 2, 3, 4, 5], result.Applied.Select(m => m.Version));
+        Assert.Equal([1, 2, 3, 4, 5, 6], result.Applied.Select(m => m.Version));
         foreach (var table in Tables)
             Assert.True(await db.ScalarAsync<bool>($"SELECT to_regclass('{table}') IS NOT NULL"), $"table {table} missing");
         // Partitioned by day, with today's partition created and BRIN on time.
@@ -52,16 +52,16 @@ public sealed class MigrationRunnerTests
         var status = await MigrationRunner.StatusAsync(db.ConnectionString, TestContext.Current.CancellationToken);
         Assert.True(status.IsCurrent);
         Assert.Equal(SchemaPath.NativePartitioning, status.Path);
-        Assert.Equal(5, status.Migrations.Count);
+        Assert.Equal(6, status.Migrations.Count);
         Assert.Empty(status.Checkpoints);
-        Assert.Equal(5L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(6L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
     }
 
     [Fact]
     public void Catalog_has_one_file_per_version_and_path()
     {
-        Assert.Equal([1, 2, 3, 4, 5], MigrationCatalog.For(SchemaPath.NativePartitioning).Select(m => m.Version));
-        Assert.Equal([1, 2, 3, 4, 5], MigrationCatalog.For(SchemaPath.TimescaleDb).Select(m => m.Version));
+        Assert.Equal([1, 2, 3, 4, 5, 6], MigrationCatalog.For(SchemaPath.NativePartitioning).Select(m => m.Version));
+        Assert.Equal([1, 2, 3, 4, 5, 6], MigrationCatalog.For(SchemaPath.TimescaleDb).Select(m => m.Version));
         Assert.Contains("create_hypertable", MigrationCatalog.For(SchemaPath.TimescaleDb)[1].Sql, StringComparison.Ordinal);
     }
 }

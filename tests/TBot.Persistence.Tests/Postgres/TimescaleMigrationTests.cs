@@ -24,7 +24,7 @@ public sealed class TimescaleMigrationTests
             var result = await MigrationRunner.MigrateAsync(connectionString, TestContext.Current.CancellationToken);
             Assert.Equal(SchemaPath.TimescaleDb, result.Path);
             Assert.Null(result.TimescaleUnavailable);
-            Assert.Equal([1, 2, 3, 4, 5], result.Applied.Select(m => m.Version));
+            Assert.Equal([1, 2, 3, 4, 5, 6], result.Applied.Select(m => m.Version));
 
             Assert.Equal(5L, await TimescaleStandIn.ScalarAsync<long>(connectionString,
                 $"SELECT count(*) FROM timescaledb_information.hypertables WHERE hypertable_schema = 'public' AND compression_enabled"));

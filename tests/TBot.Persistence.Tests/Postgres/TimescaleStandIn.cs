@@ -28,6 +28,8 @@ internal static class TimescaleStandIn
         DROP TABLE IF EXISTS performance_metrics CASCADE;
         DROP TABLE IF EXISTS engine_metrics CASCADE;
         DROP TABLE IF EXISTS trades, positions, orders, bot_instances, strategies, projection_checkpoints, schema_migrations CASCADE;
+        DROP TABLE IF EXISTS instruments CASCADE;
+        DROP FUNCTION IF EXISTS tbot_register_instrument;
         """;
 
     public static async Task ExecuteAsync(string connectionString, string sql)

@@ -7,7 +7,8 @@ namespace TBot.Persistence.Postgres.History;
 /// Writes a <see cref="MarketDataBatch"/> and the projection's checkpoint in one transaction:
 /// <list type="number">
 /// <item>lock the projection and read its checkpoint (whether the batch is new, for the candles);</item>
-/// <item>delete whatever rows the batch's journal range already has (a retried batch, <c>tbot db reproject</c>):
+/// <item>when the batch is not fresh (some position at or before the checkpoint), delete whatever rows its journal
+/// range already has (a retried batch, <c>tbot db reproject</c>):
 /// bounded by the batch's instruments and time span too, so the primary key (instrument, time, position), the
 /// partitions/chunks of those days and the BRIN index narrow it to the batch's own rows;</item>
 /// <item>binary COPY of the rows (<see cref="MarketDataCopy"/>);</item>
@@ -38,10 +39,14 @@ public sealed class MarketDataBatchWriter(SchemaPath path)
 
             await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var checkpoint = await SqlCommands.LockAndReadCheckpointAsync(connection, tx, projection, cancellationToken).ConfigureAwait(false);
+            var fresh = batch.FirstPosition > checkpoint;
             if (batch.Rows.Count > 0)
             {
-                await using (var delete = new NpgsqlCommand(DeleteRange, connection, tx))
+                // A fresh batch has no rows in the table yet (rows commit with the checkpoint): deleting would find
+                // none of its own, only another journal's rows of the same instrument, time and positions.
+                if (!fresh)
                 {
+                    await using var delete = new NpgsqlCommand(DeleteRange, connection, tx);
                     foreach (var v in new object[] { batch.Instruments.ToArray(), batch.MinTime, batch.MaxTime, batch.FirstPosition, batch.LastPosition })
                         delete.Parameters.Add(new NpgsqlParameter { Value = v });
                     await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -50,7 +55,7 @@ public sealed class MarketDataBatchWriter(SchemaPath path)
             }
             await using (var after = new NpgsqlBatch(connection, tx))
             {
-                if (Path == SchemaPath.NativePartitioning) CandleRollup.AddTo(after, batch.TradeMinutes, fresh: batch.FirstPosition > checkpoint);
+                if (Path == SchemaPath.NativePartitioning) CandleRollup.AddTo(after, batch.TradeMinutes, fresh);
                 after.BatchCommands.Add(SqlCommands.Checkpoint(projection, batch.LastPosition));
                 await after.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -1,5 +1,6 @@
 using Npgsql;
 using TBot.Engine.Journal;
+using TBot.Persistence.Postgres.Instruments;
 using TBot.Persistence.Postgres.Warm;
 using TBot.Persistence.Projections;
 
@@ -8,12 +9,13 @@ namespace TBot.Persistence.Postgres.History;
 /// <summary>
 /// The market_data projection as an <see cref="IProjection"/> for the ProjectionRunner over a live
 /// <see cref="JournalTail"/>. Same rows, candles and checkpoint as <see cref="MarketDataProjection"/>; a batch the
-/// runner retries is written again over itself (its range is deleted first).
+/// runner retries is written again over itself (its range is deleted first). The journal's instruments are mapped to
+/// database ids (<see cref="InstrumentRegistry"/>) on the first batch, when the database is known to be up.
 /// </summary>
 public sealed class MarketDataLiveProjection(NpgsqlDataSource dataSource, JournalManifest manifest, SchemaPath path,
     string name = MarketDataProjection.DefaultName) : IProjection
 {
-    private readonly MarketDataRowBuilder _builder = new(manifest);
+    private MarketDataRowBuilder? _builder;
     private readonly MarketDataBatchWriter _writer = new(path);
     private readonly MarketDataBatch _rows = new();
 
@@ -24,6 +26,9 @@ public sealed class MarketDataLiveProjection(NpgsqlDataSource dataSource, Journa
 
     public async Task ApplyAsync(JournalBatch batch, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        _builder ??= new MarketDataRowBuilder(manifest,
+            await new InstrumentRegistry().ResolveAsync(connection, manifest, cancellationToken).ConfigureAwait(false));
         _rows.Clear();
         foreach (ref readonly var record in batch.Records)
         {
@@ -32,7 +37,6 @@ public sealed class MarketDataLiveProjection(NpgsqlDataSource dataSource, Journa
                 _rows.Add(in row);
         }
         if (_rows.IsEmpty) return;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await _writer.WriteAsync(connection, Name, _rows, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using TBot.Engine.Journal;
+using TBot.Persistence.Postgres.Instruments;
 using TBot.Persistence.Postgres.Warm;
 
 namespace TBot.Persistence.Postgres.History;
@@ -21,7 +22,8 @@ public sealed class MarketDataProjection(NpgsqlDataSource dataSource, string jou
 
     private protected override async ValueTask<RangeState> StartRangeAsync(JournalManifest manifest, NpgsqlConnection connection,
         CancellationToken cancellationToken) =>
-        new MarketDataRange(new MarketDataRowBuilder(manifest),
+        new MarketDataRange(new MarketDataRowBuilder(manifest,
+                await new InstrumentRegistry().ResolveAsync(connection, manifest, cancellationToken).ConfigureAwait(false)),
             new MarketDataBatchWriter(path ?? await SchemaPaths.ReadAsync(connection, cancellationToken).ConfigureAwait(false)));
 
     private sealed class MarketDataRange(MarketDataRowBuilder builder, MarketDataBatchWriter writer) : RangeState

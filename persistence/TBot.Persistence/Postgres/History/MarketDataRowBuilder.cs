@@ -1,6 +1,7 @@
 using TBot.Engine.Events;
 using TBot.Engine.Journal;
 using TBot.Persistence.Numerics;
+using TBot.Persistence.Postgres.Instruments;
 using TBot.Persistence.Postgres.Warm;
 
 namespace TBot.Persistence.Postgres.History;
@@ -13,9 +14,13 @@ namespace TBot.Persistence.Postgres.History;
 public sealed class MarketDataRowBuilder
 {
     private readonly Dictionary<int, JournalInstrument> _instruments = [];
+    private readonly InstrumentIdMap _ids;
 
-    public MarketDataRowBuilder(JournalManifest manifest)
+    /// <param name="ids">The journal's instruments → database ids (<see cref="InstrumentRegistry"/>); rows carry the
+    /// database id. Null: the engine ids as they are (pure tests).</param>
+    public MarketDataRowBuilder(JournalManifest manifest, InstrumentIdMap? ids = null)
     {
+        _ids = ids ?? InstrumentIdMap.Identity;
         foreach (var i in manifest.Instruments) _instruments[i.Id] = i;
     }
 
@@ -65,7 +70,7 @@ public sealed class MarketDataRowBuilder
             case MarketEventKind.BookStatus:
                 break; // the Stale flag is the whole message
         }
-        row = new MarketDataRow(EngineTime.ToUtc(e.ReceiveTimeNs), e.InstrumentId, (short)e.Kind, side, price, quantity, bid, bidSize,
+        row = new MarketDataRow(EngineTime.ToUtc(e.ReceiveTimeNs), _ids.ToDatabase(e.InstrumentId), (short)e.Kind, side, price, quantity, bid, bidSize,
             ask, askSize, tradeId, position, e.ExchangeTimeNs == 0 ? null : EngineTime.ToUtc(e.ExchangeTimeNs), (int)e.Flags,
             open, high, low, volume);
         return true;

@@ -2,6 +2,7 @@ using TBot.Engine.Journal;
 using TBot.Engine.Orders;
 using TBot.Engine.Trading;
 using TBot.Persistence.Numerics;
+using TBot.Persistence.Postgres.Instruments;
 
 namespace TBot.Persistence.Postgres.Warm;
 
@@ -11,13 +12,17 @@ public sealed class WarmRowBuilder
 {
     private readonly string _journalId;
     private readonly Dictionary<int, JournalInstrument> _instruments = [];
+    private readonly InstrumentIdMap _ids;
 
     private readonly IReadOnlyList<BotDefinition> _definitions;
     private readonly DateTime _createdUtc;
     private bool _definitionsGiven;
 
-    public WarmRowBuilder(JournalManifest manifest)
+    /// <param name="ids">The journal's instruments → database ids (<see cref="InstrumentRegistry"/>); every row's
+    /// instrument_id is the database id. Null: the engine ids as they are (pure tests).</param>
+    public WarmRowBuilder(JournalManifest manifest, InstrumentIdMap? ids = null)
     {
+        _ids = ids ?? InstrumentIdMap.Identity;
         _journalId = manifest.JournalId;
         _definitions = BotDefinition.FromManifest(manifest);
         _createdUtc = DateTime.SpecifyKind(manifest.CreatedUtc, DateTimeKind.Utc);
@@ -74,7 +79,7 @@ public sealed class WarmRowBuilder
             // A fill record carries the fill, not the order's running total.
             _ => ("FILL", (long?)null),
         };
-        batch.OrderHistory.Add(new OrderHistoryRow(EngineTime.ToUtc(d.TimeNs), d.ClientOrderId, d.BotId, d.InstrumentId, name,
+        batch.OrderHistory.Add(new OrderHistoryRow(EngineTime.ToUtc(d.TimeNs), d.ClientOrderId, d.BotId, _ids.ToDatabase(d.InstrumentId), name,
             SqlNames.Status(d.FromStatus), SqlNames.Status(d.ToStatus),
             d.Kind != DecisionKind.Fill && d.OrderType == OrderType.Market ? null : FixedPoint.ToDecimal(d.Price, instrument.PriceScale),
             FixedPoint.ToDecimal(d.Quantity, instrument.QuantityScale),
@@ -92,7 +97,7 @@ public sealed class WarmRowBuilder
             HasFullState = true,
             ClientOrderText = ClientOrderIds.Format(_journalId, d.ClientOrderId),
             BotId = d.BotId,
-            InstrumentId = d.InstrumentId,
+            InstrumentId = _ids.ToDatabase(d.InstrumentId),
             Venue = instrument.Venue,
             Symbol = instrument.Symbol,
             Side = SqlNames.Side(d.Side),
@@ -132,11 +137,12 @@ public sealed class WarmRowBuilder
                 VenueOrderId = d.VenueOrderId == 0 ? null : d.VenueOrderId,
             };
         }
-        batch.Trades.Add(new TradeRow(d.ClientOrderId, d.TradeId, d.BotId, d.InstrumentId, instrument.Venue, instrument.Symbol,
+        var instrumentId = _ids.ToDatabase(d.InstrumentId);
+        batch.Trades.Add(new TradeRow(d.ClientOrderId, d.TradeId, d.BotId, instrumentId, instrument.Venue, instrument.Symbol,
             SqlNames.Side(d.Side), FixedPoint.ToDecimal(d.Price, instrument.PriceScale), quantity,
             FixedPoint.ToDecimal(d.Value1, Money.Scale), d.Reason == 1, time, position));
         // Value2 / Value3: the bot's position and realised PnL after this fill.
-        batch.Positions[(d.BotId, d.InstrumentId)] = new PositionRow(d.BotId, d.InstrumentId, instrument.Venue, instrument.Symbol,
+        batch.Positions[(d.BotId, instrumentId)] = new PositionRow(d.BotId, instrumentId, instrument.Venue, instrument.Symbol,
             FixedPoint.ToDecimal(d.Value2, instrument.QuantityScale), FixedPoint.ToDecimal(d.Value3, Money.Scale), time, position);
         batch.Bots.TryAdd(d.BotId, time);
     }

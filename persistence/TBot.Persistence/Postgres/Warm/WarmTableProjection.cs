@@ -1,5 +1,6 @@
 using Npgsql;
 using TBot.Engine.Journal;
+using TBot.Persistence.Postgres.Instruments;
 
 namespace TBot.Persistence.Postgres.Warm;
 
@@ -16,13 +17,13 @@ public sealed class WarmTableProjection(NpgsqlDataSource dataSource, string jour
 {
     public const string DefaultName = "warm_tables";
 
-    private protected override ValueTask<RangeState> StartRangeAsync(JournalManifest manifest, NpgsqlConnection connection,
+    private protected override async ValueTask<RangeState> StartRangeAsync(JournalManifest manifest, NpgsqlConnection connection,
         CancellationToken cancellationToken) =>
-        ValueTask.FromResult<RangeState>(new WarmRange(manifest));
+        new WarmRange(manifest, await new InstrumentRegistry().ResolveAsync(connection, manifest, cancellationToken).ConfigureAwait(false));
 
-    private sealed class WarmRange(JournalManifest manifest) : RangeState
+    private sealed class WarmRange(JournalManifest manifest, InstrumentIdMap ids) : RangeState
     {
-        private readonly WarmRowBuilder _builder = new(manifest);
+        private readonly WarmRowBuilder _builder = new(manifest, ids);
         private WarmBatch _batch = new();
 
         // Not empty without records on the range's first batch: it carries the bot definitions (strategies rows).
