@@ -32,6 +32,9 @@ internal sealed class OrderAnalytics(DashboardInstrument?[] instruments)
         {
             var (bid, _, ask, _) = instrument.Top();
             if (bid > 0 && ask > 0) midSum = bid + ask;
+            // Trades-only or klines-only data (a backtest journal) never has a quote or book: the backtest quoted one
+            // tick around the last print or close, so that price is the mid the decision saw.
+            else if (instrument.QuotePosition == 0 && instrument.BookPosition == 0 && instrument.Last > 0) midSum = 2 * instrument.Last;
         }
         _open[d.ClientOrderId] = new TrackedOrder
         {

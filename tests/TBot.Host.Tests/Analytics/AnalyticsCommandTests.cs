@@ -77,6 +77,25 @@ public sealed class AnalyticsCommandTests
         Assert.Equal(2, await Program.MainAsync(["backtest", "--data", catalog.Root, "--journal", journal]));
     }
 
+    /// <summary>The trades-only hand check journaled: the buy filled at 98.01 against the print 98.00, the sell at 99.99
+    /// against 100.00, so each paid 0.01 over the mid the backtest quoted around (1.0204 and 1 bps); no order lacks a mid.</summary>
+    [Fact]
+    public async Task A_trades_only_backtest_journal_measures_slippage_against_the_print_the_backtest_quoted_around()
+    {
+        using var catalog = BacktestCommandTests.TradesOnlyCatalog(out var config);
+        var journal = Path.Combine(catalog.Root, "bt-journal");
+        var json = Path.Combine(catalog.Root, "an.json");
+        Assert.Equal(0, await Program.MainAsync(["backtest", "--data", catalog.Root, "--config", config, "--journal", journal]));
+        Assert.Equal(0, await Program.MainAsync(["analytics", "--journal", journal, "--json", json]));
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var total = doc.RootElement.GetProperty("slippage").GetProperty("total");
+        Assert.True(2 == total.GetProperty("fills").GetInt64(), File.ReadAllText(json));
+        Assert.Equal(0, total.GetProperty("no_mid_orders").GetInt64());
+        Assert.Equal(0.02m, total.GetProperty("money").GetDecimal());
+        Assert.Equal(1.0102, total.GetProperty("mean_bps").GetDouble(), 3);
+        Assert.Equal(1.782m, doc.RootElement.GetProperty("pnl").GetProperty("total").GetProperty("net").GetDecimal());
+    }
+
     [Fact]
     public async Task A_running_engine_serves_analytics_that_agree_with_api_bots_and_refuses_bad_parameters()
     {

@@ -57,6 +57,27 @@ public sealed class BacktestCommandTests
         Assert.Equal(1, bot.GetProperty("round_trips").GetInt64());
     }
 
+    /// <summary>The four ETHUSDT prints and the mean-reversion configuration of the trades-only hand check.</summary>
+    internal static CatalogWriter TradesOnlyCatalog(out string config)
+    {
+        var catalog = new CatalogWriter();
+        var t = CatalogWriter.Day0;
+        catalog.Leaf(Venue.Binance, "ETHUSDT", 2, 3, "trades", new DateOnly(2026, 1, 5),
+        [
+            CatalogWriter.Trade(t + 1 * Minute, 10_000, 10_000, Side.Buy, 1),
+            CatalogWriter.Trade(t + 2 * Minute, 10_200, 10_000, Side.Buy, 2),
+            CatalogWriter.Trade(t + 3 * Minute, 9_800, 10_000, Side.Sell, 3),
+            CatalogWriter.Trade(t + 4 * Minute, 10_000, 10_000, Side.Buy, 4),
+        ]);
+        config = catalog.WriteFile("bt.json", """
+            { "bots": [ { "id": 1, "name": "mr", "strategy": "mean-reversion", "parameters": {
+                "instrument": "ETHUSDT@binance", "bar_ms": 60000, "window_bars": 2, "entry_z": "0.5", "exit_z": "0.1",
+                "order_size": "1", "max_position": "1", "order_type": "market", "cooldown_ms": 0, "max_quote_age_ms": 1000 } } ],
+              "timerMs": 60000, "execution": { "paper": { "latencyMs": 0, "makerFeeBps": 0, "takerFeeBps": 10 } } }
+            """);
+        return catalog;
+    }
+
     /// <summary>
     /// Trades only (no quotes, no book): each print sets a quote one tick either side of it. Four ETHUSDT prints, one
     /// per minute (each closes the bar before it, as a candle would), mean reversion with window 2, entry 0.5 z, exit 0.1 z, market orders of 1: bars close
@@ -67,21 +88,7 @@ public sealed class BacktestCommandTests
     [Fact]
     public async Task Hand_checked_mean_reversion_on_trades_only_fills_one_tick_through_each_print()
     {
-        using var catalog = new CatalogWriter();
-        var t = CatalogWriter.Day0;
-        catalog.Leaf(Venue.Binance, "ETHUSDT", 2, 3, "trades", new DateOnly(2026, 1, 5),
-        [
-            CatalogWriter.Trade(t + 1 * Minute, 10_000, 10_000, Side.Buy, 1),
-            CatalogWriter.Trade(t + 2 * Minute, 10_200, 10_000, Side.Buy, 2),
-            CatalogWriter.Trade(t + 3 * Minute, 9_800, 10_000, Side.Sell, 3),
-            CatalogWriter.Trade(t + 4 * Minute, 10_000, 10_000, Side.Buy, 4),
-        ]);
-        var config = catalog.WriteFile("bt.json", """
-            { "bots": [ { "id": 1, "name": "mr", "strategy": "mean-reversion", "parameters": {
-                "instrument": "ETHUSDT@binance", "bar_ms": 60000, "window_bars": 2, "entry_z": "0.5", "exit_z": "0.1",
-                "order_size": "1", "max_position": "1", "order_type": "market", "cooldown_ms": 0, "max_quote_age_ms": 1000 } } ],
-              "timerMs": 60000, "execution": { "paper": { "latencyMs": 0, "makerFeeBps": 0, "takerFeeBps": 10 } } }
-            """);
+        using var catalog = TradesOnlyCatalog(out var config);
         var json = Path.Combine(catalog.Root, "out.json");
         Assert.Equal(0, await Program.MainAsync(["backtest", "--data", catalog.Root, "--config", config, "--json", json]));
 
