@@ -119,6 +119,12 @@ public class HistoryPostgresTests
         foreach (var symbol in (string[])["BTCUSDT", "ETHUSDT"])
             Assert.Equal(CandlesByHand(data, symbol, firstDay, 5), await ScalarAsync<string>(db.ConnectionString, CandlesInPostgres(symbol, 5)));
         Assert.Equal(2L * 2 * 3600, await ScalarAsync<long>(db.ConnectionString, "SELECT sum(trades)::bigint FROM candles_1h"));
+        // Index upkeep: the stored days' BRIN indexes have every block range summarised (nothing new left to summarise).
+        Assert.Equal(0L, await ScalarAsync<long>(db.ConnectionString, $$"""
+            SELECT coalesce(sum(brin_summarize_new_values(i.indexrelid::regclass)), -1)::bigint
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_am a ON a.oid = x.relam
+            WHERE a.amname = 'brin' AND c.relname IN ('market_data_{{firstDay:yyyyMMdd}}', 'market_data_{{firstDay.AddDays(1):yyyyMMdd}}')
+            """));
 
         // history store of the same catalog: everything is there already.
         var json = Temp("store.json");

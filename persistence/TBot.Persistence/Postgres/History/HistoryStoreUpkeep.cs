@@ -12,11 +12,13 @@ namespace TBot.Persistence.Postgres.History;
 /// (<c>compress_chunk</c>, skipping compressed ones) now rather than at the policy's next run. Native PostgreSQL has
 /// no compression of ordinary rows (only TOAST of large values, which market_data rows never are): nothing to do;
 /// old days are kept small by dropping them (retention), not by compressing.</item>
-/// <item>statistics: ANALYZE of what was written, so the planner sees the new days at once instead of at autovacuum's
-/// next visit: native, the stored days' market_data partitions and the candle tables; TimescaleDB, the chunks of those
+/// <item>statistics and indexes: ANALYZE of what was written, so the planner sees the new days at once instead of at
+/// autovacuum's next visit: native, <c>VACUUM (ANALYZE)</c> of the stored days' market_data partitions (it also sets
+/// the visibility map) and <c>brin_summarize_new_values</c> of their BRIN indexes on time (an unsummarised block range
+/// is read by every BRIN scan whatever the query; VACUUM leaves the last, partial one) and ANALYZE of the candle tables; TimescaleDB, ANALYZE of the chunks of those
 /// days.</item>
 /// </list>
-/// Runs outside a transaction (refresh_continuous_aggregate refuses one).
+/// Runs outside a transaction (refresh_continuous_aggregate and VACUUM refuse one).
 /// </summary>
 public sealed class HistoryStoreUpkeep(NpgsqlDataSource dataSource, SchemaPath path)
 {
@@ -43,7 +45,13 @@ public sealed class HistoryStoreUpkeep(NpgsqlDataSource dataSource, SchemaPath p
         {
             var partition = DayPartitions.PartitionName("market_data", day);
             if (!await ExistsAsync(connection, partition, cancellationToken).ConfigureAwait(false)) continue;
-            await ExecuteAsync(connection, $"ANALYZE {partition}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"VACUUM (ANALYZE) {partition}", cancellationToken).ConfigureAwait(false);
+            // VACUUM leaves the last, partial block range unsummarised; a stored day is complete, so summarise it too.
+            await ExecuteAsync(connection, """
+                SELECT brin_summarize_new_values(i.indexrelid::regclass)
+                FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_am a ON a.oid = x.relam
+                WHERE i.indrelid = $1::regclass AND a.amname = 'brin'
+                """, cancellationToken, partition).ConfigureAwait(false);
             analyzed.Add(partition);
         }
         await ExecuteAsync(connection, "ANALYZE candles_1m, candles_1h", cancellationToken).ConfigureAwait(false);
