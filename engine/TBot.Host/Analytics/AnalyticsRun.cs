@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TBot.Engine.Journal;
 using TBot.Engine.Metrics;
+using TBot.Host.Stores;
 using TBot.Host.Telemetry;
 using TBot.Persistence.Projections;
 
@@ -13,9 +14,7 @@ namespace TBot.Host.Analytics;
 /// </summary>
 public sealed class AnalyticsRun : IAsyncDisposable
 {
-    private readonly JournalTail _tail;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _task;
+    private readonly SideProjection _follower;
     private readonly Lock _stagesGate = new();
     private readonly Dictionary<LatencyStage, LatencyHistogram> _stages = new();
     private LatencyWindow? _window;
@@ -25,18 +24,7 @@ public sealed class AnalyticsRun : IAsyncDisposable
         Directory = journalDirectory;
         Bots = AnalyticsBot.FromManifest(manifest);
         Projection = new AnalyticsProjection(manifest, AnalyticsWindow.All);
-        _tail = new JournalTail(journalDirectory);
-        Runner = new ProjectionRunner(Projection, _tail, journalEnd: journalEnd);
-        _task = Task.Run(async () =>
-        {
-            try { await Runner.RunAsync(_stop.Token).ConfigureAwait(false); }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested) { }
-            catch (Exception ex)
-            {
-                // Journal damage: analytics stop following; trading is unaffected.
-                log.LogError(ex, "The analytics projection stopped at position {Applied}", Runner.Applied);
-            }
-        });
+        _follower = new SideProjection("analytics", Projection, journalDirectory, journalEnd, log);
     }
 
     public string Directory { get; }
@@ -45,7 +33,7 @@ public sealed class AnalyticsRun : IAsyncDisposable
 
     public AnalyticsProjection Projection { get; }
 
-    public ProjectionRunner Runner { get; }
+    public ProjectionRunner Runner => _follower.Runner;
 
     /// <summary>One windowed re-read of the journal at a time: each reads from the journal's start, and on a trading
     /// host a burst of them would take the cores the engine needs.</summary>
@@ -72,11 +60,5 @@ public sealed class AnalyticsRun : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _task.ConfigureAwait(false);
-        _tail.Dispose();
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _follower.DisposeAsync();
 }

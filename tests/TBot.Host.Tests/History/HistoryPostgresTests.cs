@@ -261,19 +261,7 @@ public class HistoryPostgresTests
         }
     }
 
-    // As the persistence tests' TimescaleStandIn: TimescaleDB drops hypertables one statement at a time.
-    private const string DropTBotObjects = """
-        DROP MATERIALIZED VIEW IF EXISTS candles_1h CASCADE;
-        DROP MATERIALIZED VIEW IF EXISTS candles_1m CASCADE;
-        DROP TABLE IF EXISTS market_data CASCADE;
-        DROP TABLE IF EXISTS order_history CASCADE;
-        DROP TABLE IF EXISTS trade_history CASCADE;
-        DROP TABLE IF EXISTS performance_metrics CASCADE;
-        DROP TABLE IF EXISTS engine_metrics CASCADE;
-        DROP TABLE IF EXISTS trades, positions, orders, bot_instances, strategies, projection_checkpoints, schema_migrations CASCADE;
-        DROP TABLE IF EXISTS instruments CASCADE;
-        DROP FUNCTION IF EXISTS tbot_register_instrument;
-        """;
+    private const string DropTBotObjects = TBot.Tests.Shared.TBotSchemaCleanup.DropTBotObjects;
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
