@@ -24,10 +24,7 @@ public sealed class AnalyticsProjection : IProjection
 
     public AnalyticsProjection(JournalManifest manifest, AnalyticsWindow window, string name = "analytics")
     {
-        var max = 0;
-        foreach (var i in manifest.Instruments) max = Math.Max(max, i.Id);
-        _instruments = new DashboardInstrument?[max + 1];
-        foreach (var i in manifest.Instruments) _instruments[i.Id] = new DashboardInstrument(i);
+        _instruments = DashboardInstrument.ForManifest(manifest);
         Manifest = manifest;
         Window = window;
         Name = name;

@@ -9,6 +9,16 @@ internal sealed class DashboardInstrument(JournalInstrument instrument)
 {
     public JournalInstrument Instrument { get; } = instrument;
 
+    /// <summary>One per instrument of the manifest, indexed by journal instrument id (unused ids are null).</summary>
+    public static DashboardInstrument?[] ForManifest(JournalManifest manifest)
+    {
+        var max = 0;
+        foreach (var i in manifest.Instruments) max = Math.Max(max, i.Id);
+        var instruments = new DashboardInstrument?[max + 1];
+        foreach (var i in manifest.Instruments) instruments[i.Id] = new DashboardInstrument(i);
+        return instruments;
+    }
+
     public string Key { get; } = $"{instrument.Symbol}@{instrument.Venue}";
 
     public long Bid, BidSize, Ask, AskSize, QuotePosition;

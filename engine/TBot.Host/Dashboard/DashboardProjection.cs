@@ -32,15 +32,9 @@ public sealed class DashboardProjection : IProjection
 
     public DashboardProjection(JournalManifest manifest, long startPosition = 0, string name = "dashboard")
     {
-        var max = 0;
-        foreach (var i in manifest.Instruments) max = Math.Max(max, i.Id);
-        _instruments = new DashboardInstrument?[max + 1];
-        foreach (var i in manifest.Instruments)
-        {
-            var s = new DashboardInstrument(i);
-            _instruments[i.Id] = s;
-            _all.Add(s);
-        }
+        _instruments = DashboardInstrument.ForManifest(manifest);
+        foreach (var instrument in _instruments)
+            if (instrument is not null) _all.Add(instrument);
         _checkpoint = startPosition;
         Name = name;
     }
