@@ -1,0 +1,85 @@
+namespace TBot.Host.Analytics;
+
+/// <summary>
+/// The live projection's <see cref="WindowSeed"/>s, so a windowed request reads the journal from the seed before its
+/// start instead of from position 0. A seed is taken every <see cref="EveryNs"/> of journal time (an hour), just before
+/// the first record past each boundary, so a window starting on the hour finds a seed right before it.
+/// Retention, in journal time counted back from the newest seed: every seed of the last <see cref="RecentSeeds"/>
+/// intervals (48 h), then the last seed of each older UTC day (it serves windows from that midnight on) for
+/// <see cref="DailyDays"/> days; older ones are dropped, and a window that old is read from position 0. At most
+/// about 48 + 30 seeds are kept. Thread-safe: the projection's runner adds, requests look up.
+/// </summary>
+public sealed class SeedShelf
+{
+    public const long HourNs = 3_600_000_000_000;
+    public const int RecentSeeds = 48;
+    public const int DailyDays = 30;
+    private const long DayNs = 24 * HourNs;
+
+    private readonly Lock _gate = new();
+    // In journal order: positions and max times both ascend.
+    private readonly List<WindowSeed> _seeds = [];
+
+    public SeedShelf(long everyNs = HourNs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(everyNs, 1);
+        EveryNs = everyNs;
+    }
+
+    /// <summary>Journal time between seeds.</summary>
+    public long EveryNs { get; }
+
+    /// <summary>The seeds kept now, oldest first.</summary>
+    public IReadOnlyList<WindowSeed> Seeds
+    {
+        get { lock (_gate) return [.. _seeds]; }
+    }
+
+    /// <summary>The first seed boundary after <paramref name="timeNs"/> (a multiple of <see cref="EveryNs"/>).</summary>
+    public long NextBoundary(long timeNs)
+    {
+        var k = timeNs >= 0 ? timeNs / EveryNs : (timeNs + 1) / EveryNs - 1;
+        return k >= long.MaxValue / EveryNs ? long.MaxValue : (k + 1) * EveryNs;
+    }
+
+    public void Add(WindowSeed seed)
+    {
+        lock (_gate)
+        {
+            if (_seeds.Count > 0 && seed.Position <= _seeds[^1].Position) return;
+            _seeds.Add(seed);
+            Prune();
+        }
+    }
+
+    /// <summary>The latest seed that holds no record of a window starting at <paramref name="fromNs"/> (every record
+    /// it includes is earlier) and is within what the read may cover (<paramref name="upToPosition"/>); null when
+    /// there is none: read from position 0.</summary>
+    public WindowSeed? Before(long fromNs, long upToPosition = long.MaxValue)
+    {
+        lock (_gate)
+        {
+            for (var i = _seeds.Count - 1; i >= 0; i--)
+                if (_seeds[i].MaxTimeNs < fromNs && _seeds[i].Position <= upToPosition) return _seeds[i];
+            return null;
+        }
+    }
+
+    private void Prune()
+    {
+        var newest = _seeds[^1].MaxTimeNs;
+        var recentFrom = newest - RecentSeeds * EveryNs;
+        var dailyFrom = newest - DailyDays * DayNs;
+        var kept = new List<WindowSeed>(_seeds.Count);
+        for (var i = 0; i < _seeds.Count; i++)
+        {
+            var s = _seeds[i];
+            // Older than the recent span: kept only as its UTC day's last seed, and not older than the daily span.
+            var lastOfDay = i == _seeds.Count - 1 || PnlLedger.DayOf(_seeds[i + 1].MaxTimeNs) != PnlLedger.DayOf(s.MaxTimeNs);
+            if (s.MaxTimeNs >= recentFrom || (s.MaxTimeNs >= dailyFrom && lastOfDay)) kept.Add(s);
+        }
+        if (kept.Count == _seeds.Count) return;
+        _seeds.Clear();
+        _seeds.AddRange(kept);
+    }
+}
