@@ -30,8 +30,13 @@ public sealed class WindowSeedTests
         return live;
     }
 
-    private static IEnumerable<long> Froms()
+    private static IEnumerable<long> Froms(SeedShelf shelf)
     {
+        foreach (var i in new[] { 2, 9, 17 })
+        {
+            yield return shelf.Seeds[i].MaxTimeNs;      // this seed's last record is in the window: the one before serves
+            yield return shelf.Seeds[i].MaxTimeNs + 1;  // this one serves
+        }
         yield return Start - Hour;                  // before the journal: no seed
         yield return Start + 10 * Minute;           // before the first seed
         foreach (var h in new[] { 1, 2, 3, 4, 6, 9, 14, 20, 26 })
@@ -73,7 +78,7 @@ public sealed class WindowSeedTests
         var uptos = new[] { long.MaxValue, live.Checkpoint * 2 / 3 };
         int windows = 0, seeded = 0, withStartMark = 0, withFills = 0, withOpenOrders = 0;
         foreach (var upTo in uptos)
-        foreach (var from in Froms())
+        foreach (var from in Froms(shelf))
         foreach (var to in Tos(from))
         {
             var window = new AnalyticsWindow(from, to);
