@@ -23,6 +23,7 @@ public sealed class AnalyticsRun : IAsyncDisposable
     {
         Directory = journalDirectory;
         Bots = AnalyticsBot.FromManifest(manifest);
+        Seeds = new SeedShelf(SeedInterval(), log);
         Projection = new AnalyticsProjection(manifest, AnalyticsWindow.All, seeds: Seeds);
         _follower = new SideProjection("analytics", Projection, journalDirectory, journalEnd, log);
     }
@@ -34,7 +35,7 @@ public sealed class AnalyticsRun : IAsyncDisposable
     public AnalyticsProjection Projection { get; }
 
     /// <summary>The live projection's window seeds: a windowed request reads from the one before its start.</summary>
-    public SeedShelf Seeds { get; } = new(SeedInterval());
+    public SeedShelf Seeds { get; }
 
     public ProjectionRunner Runner => _follower.Runner;
 

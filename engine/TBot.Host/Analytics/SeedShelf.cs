@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace TBot.Host.Analytics;
 
 /// <summary>
@@ -20,10 +22,14 @@ public sealed class SeedShelf
     // In journal order: positions and max times both ascend.
     private readonly List<WindowSeed> _seeds = [];
 
-    public SeedShelf(long everyNs = HourNs)
+    private readonly ILogger? _log;
+
+    /// <param name="log">Where each seed taken is noted (its size and how many are kept): once per interval.</param>
+    public SeedShelf(long everyNs = HourNs, ILogger? log = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(everyNs, 1);
         EveryNs = everyNs;
+        _log = log;
     }
 
     /// <summary>Journal time between seeds.</summary>
@@ -44,12 +50,16 @@ public sealed class SeedShelf
 
     public void Add(WindowSeed seed)
     {
+        int kept;
         lock (_gate)
         {
             if (_seeds.Count > 0 && seed.Position <= _seeds[^1].Position) return;
             _seeds.Add(seed);
             Prune();
+            kept = _seeds.Count;
         }
+        _log?.LogInformation("Analytics window seed at position {Position} (records to {Time}): {Levels} book levels, {Positions} positions, {Orders} open orders, ~{Bytes} bytes; {Kept} seeds kept",
+            seed.Position, AnalyticsReportBuilder.Iso(seed.MaxTimeNs), seed.BookLevels, seed.Positions, seed.OpenOrders, seed.ApproximateBytes, kept);
     }
 
     /// <summary>The latest seed that holds no record of a window starting at <paramref name="fromNs"/> (every record
