@@ -64,10 +64,10 @@ public sealed class AnalyticsRun : IAsyncDisposable
         }
     }
 
-    /// <summary>Journal time between window seeds: an hour; <c>TBOT_ANALYTICS_SEED_SECONDS</c> sets another (a short run
-    /// that should have seeds, as for the README's measurement).</summary>
+    /// <summary>Journal time between window seeds: 10 minutes; <c>TBOT_ANALYTICS_SEED_SECONDS</c> sets another (a short
+    /// run that should have seeds, as for the README's measurement and the API test).</summary>
     private static long SeedInterval() =>
-        long.TryParse(Environment.GetEnvironmentVariable("TBOT_ANALYTICS_SEED_SECONDS"), out var s) && s > 0 ? s * 1_000_000_000 : SeedShelf.HourNs;
+        long.TryParse(Environment.GetEnvironmentVariable("TBOT_ANALYTICS_SEED_SECONDS"), out var s) && s > 0 ? s * 1_000_000_000 : SeedShelf.DefaultEveryNs;
 
     public ValueTask DisposeAsync() => _follower.DisposeAsync();
 }

@@ -4,28 +4,29 @@ namespace TBot.Host.Analytics;
 
 /// <summary>
 /// The live projection's <see cref="WindowSeed"/>s, so a windowed request reads the journal from the seed before its
-/// start instead of from position 0. A seed is taken every <see cref="EveryNs"/> of journal time (an hour), just before
-/// the first record past each boundary, so a window starting on the hour finds a seed right before it.
+/// start instead of from position 0. A seed is taken every <see cref="EveryNs"/> of journal time (10 minutes), just
+/// before the first record past each boundary, so a window starting on a boundary finds a seed right before it.
 /// Retention, in journal time counted back from the newest seed: every seed of the last <see cref="RecentSeeds"/>
-/// intervals (48 h), then the last seed of each older UTC day (it serves windows from that midnight on) for
+/// intervals (2 h: a "last hour" window reads at most 10 minutes more than itself), then each hour's last seed for
+/// <see cref="HourlyHours"/> hours, then each UTC day's last seed (it serves windows from that midnight on) for
 /// <see cref="DailyDays"/> days; older ones are dropped, and a window that old is read from position 0. At most
-/// about 48 + 30 seeds are kept. Thread-safe: the projection's runner adds, requests look up.
+/// 13 + 48 + 30 seeds are kept. Thread-safe: the projection's runner adds, requests look up.
 /// </summary>
 public sealed class SeedShelf
 {
-    public const long HourNs = 3_600_000_000_000;
-    public const int RecentSeeds = 48;
+    public const long MinuteNs = 60_000_000_000, HourNs = 60 * MinuteNs, DayNs = 24 * HourNs;
+    public const long DefaultEveryNs = 10 * MinuteNs;
+    public const int RecentSeeds = 12;
+    public const int HourlyHours = 48;
     public const int DailyDays = 30;
-    private const long DayNs = 24 * HourNs;
 
     private readonly Lock _gate = new();
     // In journal order: positions and max times both ascend.
     private readonly List<WindowSeed> _seeds = [];
-
     private readonly ILogger? _log;
 
     /// <param name="log">Where each seed taken is noted (its size and how many are kept): once per interval.</param>
-    public SeedShelf(long everyNs = HourNs, ILogger? log = null)
+    public SeedShelf(long everyNs = DefaultEveryNs, ILogger? log = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(everyNs, 1);
         EveryNs = everyNs;
@@ -44,7 +45,7 @@ public sealed class SeedShelf
     /// <summary>The first seed boundary after <paramref name="timeNs"/> (a multiple of <see cref="EveryNs"/>).</summary>
     public long NextBoundary(long timeNs)
     {
-        var k = timeNs >= 0 ? timeNs / EveryNs : (timeNs + 1) / EveryNs - 1;
+        var k = Bucket(timeNs, EveryNs);
         return k >= long.MaxValue / EveryNs ? long.MaxValue : (k + 1) * EveryNs;
     }
 
@@ -78,18 +79,24 @@ public sealed class SeedShelf
     private void Prune()
     {
         var newest = _seeds[^1].MaxTimeNs;
-        var recentFrom = newest - RecentSeeds * EveryNs;
-        var dailyFrom = newest - DailyDays * DayNs;
         var kept = new List<WindowSeed>(_seeds.Count);
         for (var i = 0; i < _seeds.Count; i++)
         {
             var s = _seeds[i];
-            // Older than the recent span: kept only as its UTC day's last seed, and not older than the daily span.
-            var lastOfDay = i == _seeds.Count - 1 || PnlLedger.DayOf(_seeds[i + 1].MaxTimeNs) != PnlLedger.DayOf(s.MaxTimeNs);
-            if (s.MaxTimeNs >= recentFrom || (s.MaxTimeNs >= dailyFrom && lastOfDay)) kept.Add(s);
+            var age = newest - s.MaxTimeNs;
+            var next = i + 1 < _seeds.Count ? _seeds[i + 1].MaxTimeNs : (long?)null;
+            if (age <= RecentSeeds * EveryNs
+                || (age <= HourlyHours * HourNs && LastOf(HourNs, s.MaxTimeNs, next))
+                || (age <= DailyDays * DayNs && LastOf(DayNs, s.MaxTimeNs, next)))
+                kept.Add(s);
         }
         if (kept.Count == _seeds.Count) return;
         _seeds.Clear();
         _seeds.AddRange(kept);
     }
+
+    /// <summary>The seed at <paramref name="timeNs"/> is its hour's (day's) last: the next one is in a later one.</summary>
+    private static bool LastOf(long bucketNs, long timeNs, long? nextNs) => nextNs is not { } next || Bucket(next, bucketNs) != Bucket(timeNs, bucketNs);
+
+    private static long Bucket(long timeNs, long bucketNs) => timeNs >= 0 ? timeNs / bucketNs : (timeNs + 1) / bucketNs - 1;
 }

@@ -32,7 +32,7 @@ public sealed class WindowSeedTests
 
     private static IEnumerable<long> Froms(SeedShelf shelf)
     {
-        foreach (var i in new[] { 2, 9, 17 })
+        foreach (var i in new[] { 2, 9, 17, shelf.Seeds.Count - 3, shelf.Seeds.Count - 6 })
         {
             yield return shelf.Seeds[i].MaxTimeNs;      // this seed's last record is in the window: the one before serves
             yield return shelf.Seeds[i].MaxTimeNs + 1;  // this one serves
@@ -68,7 +68,9 @@ public sealed class WindowSeedTests
         using var j = Write(hours: 28);
         var shelf = new SeedShelf();
         var live = Live(j, shelf);
-        Assert.True(shelf.Seeds.Count >= 28, $"{shelf.Seeds.Count} seeds"); // one per hour boundary crossed (fills run on past the last quote)
+        // Hourly seeds, then 10-minute ones for the journal's last 2 h.
+        var gaps = shelf.Seeds.Zip(shelf.Seeds.Skip(1), (a, b) => (b.MaxTimeNs - a.MaxTimeNs + 30 * Second) / Minute).ToList();
+        Assert.True(gaps.Count(g => g == 60) >= 25 && gaps.Count(g => g == 10) >= 2, $"minutes between seeds: {string.Join(",", gaps)}");
         var bots = AnalyticsBot.FromManifest(j.Writer.Manifest);
         // The live projection's own report is unchanged by taking seeds.
         Assert.Equal(AnalyticsJson.Serialize(AnalyticsScan.Run(j.Path, AnalyticsWindow.All, cancellationToken: Ct).Report(null, bots)),
@@ -137,38 +139,48 @@ public sealed class WindowSeedTests
     }
 
     [Fact]
-    public void The_shelf_keeps_the_last_48_hours_hourly_then_each_UTC_days_last_seed_for_30_days()
+    public void The_shelf_keeps_2_hours_of_seeds_then_one_an_hour_for_48_hours_then_one_a_day_for_30_days()
     {
-        // 40 days of quotes at :05, :25 and :45 past each hour: a seed at each hour, its last record 15 minutes before.
+        // 40 days of quotes at :05, :15, ... :55: each crosses a 10-minute boundary, so a seed every 10 minutes whose
+        // last record is 5 minutes before its boundary.
         using var j = new AnalyticsJournal();
         var start = AnalyticsJournal.Day1;
         const int days = 40;
-        for (var t = start + 5 * Minute; t < start + days * 24 * Hour; t += 20 * Minute) j.Quote(t, 1, 1_000_000, 1_000_200);
+        for (var t = start + 5 * Minute; t < start + days * 24 * Hour; t += 10 * Minute) j.Quote(t, 1, 1_000_000, 1_000_200);
         j.Writer.Flush();
         var shelf = new SeedShelf();
         Live(j, shelf, batchSize: 50);
 
         var seeds = shelf.Seeds;
         var newest = seeds[^1].MaxTimeNs;
-        Assert.Equal(start + days * 24 * Hour - 15 * Minute - Hour, newest); // the last boundary crossed is the last hour's
-        var recent = seeds.Where(s => s.MaxTimeNs >= newest - 48 * Hour).ToList();
-        var older = seeds.Where(s => s.MaxTimeNs < newest - 48 * Hour).ToList();
-        // Hourly for the last 48 h: one per boundary, 49 including both ends.
-        Assert.Equal(49, recent.Count);
-        Assert.All(recent.Zip(recent.Skip(1)), p => Assert.Equal(Hour, p.Second.MaxTimeNs - p.First.MaxTimeNs));
-        // Before that, one per UTC day: its last (23:45), back to 30 days before the newest.
-        Assert.All(older, s => Assert.Equal(23 * Hour + 45 * Minute, (s.MaxTimeNs - start) % (24 * Hour)));
-        Assert.Equal(older.Count, older.Select(s => PnlLedger.DayOf(s.MaxTimeNs)).Distinct().Count());
-        Assert.All(older, s => Assert.True(s.MaxTimeNs >= newest - 30 * 24 * Hour));
-        Assert.Equal(28, older.Count); // days 10..37 (day 38's 23:45 is within 48 h)
-        Assert.True(seeds.Count <= SeedShelf.RecentSeeds + SeedShelf.DailyDays + 1);
-        // A window from a midnight ten days back reads from the day before's last seed; one from 35 days back from 0.
+        Assert.Equal(start + days * 24 * Hour - 15 * Minute, newest); // taken before the last quote (23:55 of the last day)
+        long Age(WindowSeed s) => newest - s.MaxTimeNs;
+        var recent = seeds.Where(s => Age(s) <= 2 * Hour).ToList();
+        var hourly = seeds.Where(s => Age(s) > 2 * Hour && Age(s) <= 48 * Hour).ToList();
+        var daily = seeds.Where(s => Age(s) > 48 * Hour).ToList();
+        // Every seed of the last 2 h, 10 minutes apart.
+        Assert.Equal(13, recent.Count);
+        Assert.All(recent.Zip(recent.Skip(1)), p => Assert.Equal(10 * Minute, p.Second.MaxTimeNs - p.First.MaxTimeNs));
+        // Then each hour's last (:55), for 48 h.
+        Assert.Equal(46, hourly.Count);
+        Assert.All(hourly, s => Assert.Equal(55 * Minute, (s.MaxTimeNs - start) % Hour));
+        Assert.All(hourly.Zip(hourly.Skip(1)), p => Assert.Equal(Hour, p.Second.MaxTimeNs - p.First.MaxTimeNs));
+        // Then each UTC day's last (23:55), back to 30 days before the newest: days 9 to 36 (day 37's is within 48 h).
+        Assert.All(daily, s => Assert.Equal(23 * Hour + 55 * Minute, (s.MaxTimeNs - start) % (24 * Hour)));
+        Assert.Equal(Enumerable.Range(9, 28).Select(d => start + d * 24 * Hour + 23 * Hour + 55 * Minute), daily.Select(s => s.MaxTimeNs));
+        Assert.True(seeds.Count <= SeedShelf.RecentSeeds + 1 + SeedShelf.HourlyHours + SeedShelf.DailyDays);
+
+        // A window reads from the newest seed whose last record is before its start.
+        Assert.Equal(newest - 40 * Minute, shelf.Before(newest - 30 * Minute)!.MaxTimeNs);
+        var tenHoursBack = newest - 10 * Hour + 5 * Minute; // hh:50
+        Assert.Equal(tenHoursBack - 55 * Minute, shelf.Before(tenHoursBack)!.MaxTimeNs);
         var midnight = start + (days - 10) * 24 * Hour;
-        Assert.Equal(midnight - 15 * Minute, shelf.Before(midnight)!.MaxTimeNs);
-        Assert.Equal(midnight - 15 * Minute, shelf.Before(midnight + 13 * Hour)!.MaxTimeNs);
+        Assert.Equal(midnight - 5 * Minute, shelf.Before(midnight)!.MaxTimeNs);
+        Assert.Equal(midnight - 5 * Minute, shelf.Before(midnight + 13 * Hour)!.MaxTimeNs);
         Assert.Null(shelf.Before(start + 5 * 24 * Hour));
-        // And a later position limit (the live projection's) is respected.
-        Assert.True(shelf.Before(long.MaxValue, seeds[3].Position)!.Position == seeds[3].Position);
+        // Within what the read may cover (the live projection's position).
+        Assert.Equal(seeds[3].Position, shelf.Before(long.MaxValue, seeds[3].Position)!.Position);
+        Assert.Equal(seeds[3].Position, shelf.Before(long.MaxValue, seeds[4].Position - 1)!.Position);
     }
 
     [Fact]
