@@ -12,7 +12,8 @@ namespace TBot.Host.Analytics;
 /// batch, by a <see cref="ProjectionRunner"/> while a run writes the journal (<see cref="AnalyticsRun"/>) or by a scan of
 /// a finished one (<see cref="AnalyticsScan"/>); the same code answers both. One lock: a batch is applied under it, a
 /// report is built under it. Memory: the top of book per instrument, open orders, and counters and fixed-size
-/// histograms per bot / instrument / venue (plus one small row per bot, instrument and UTC day with fills).
+/// histograms per bot / instrument / venue (plus one small row per bot, instrument and UTC day with fills). The live one
+/// also takes <see cref="WindowSeed"/>s into a <see cref="SeedShelf"/>; a windowed scan may start from one.
 /// </summary>
 public sealed class AnalyticsProjection : IProjection
 {
