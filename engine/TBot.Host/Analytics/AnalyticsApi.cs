@@ -9,7 +9,8 @@ namespace TBot.Host.Analytics;
 /// <summary>
 /// <c>GET /api/analytics?from=&amp;to=&amp;bot=</c>: the report of <c>tbot analytics</c> (same JSON) for the running
 /// engine's journal. Without a window it comes from the run's live projection; with one, the journal is read again
-/// up to the live projection's position (a window needs the positions built from the journal's start). 400 with
+/// from the live projection's last <see cref="WindowSeed"/> before the window's start (positions, book and open orders
+/// as of then; position 0 without one) up to the live projection's position. 400 with
 /// <c>{"error": ...}</c> on bad parameters, 429 while another windowed request is reading; read access like the other read APIs (the bearer token when one is set).
 /// </summary>
 public static class AnalyticsApi
@@ -44,8 +45,12 @@ public static class AnalyticsApi
             try
             {
                 var upTo = analytics.Projection.Checkpoint;
-                var scanned = await Task.Run(() => AnalyticsScan.Run(analytics.Directory, window, upTo, cancellationToken), cancellationToken).ConfigureAwait(false);
+                // Read from the last seed before the window (positions, book, open orders as of then), else from 0.
+                var seed = window.FromNs is { } from ? analytics.Seeds.Before(from, upTo) : null;
+                var scanned = await Task.Run(() => AnalyticsScan.Run(analytics.Directory, window, upTo, cancellationToken, seed), cancellationToken).ConfigureAwait(false);
                 report = scanned.Report(botId, analytics.Bots, stages);
+                // How much was read, for operators (the JSON is the same whichever seed was used).
+                request.HttpContext.Response.Headers["X-Analytics-Read"] = $"from_position={scanned.StartPosition}; records={scanned.RecordsRead}";
             }
             finally
             {

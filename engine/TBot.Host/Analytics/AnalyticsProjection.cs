@@ -12,24 +12,43 @@ namespace TBot.Host.Analytics;
 /// batch, by a <see cref="ProjectionRunner"/> while a run writes the journal (<see cref="AnalyticsRun"/>) or by a scan of
 /// a finished one (<see cref="AnalyticsScan"/>); the same code answers both. One lock: a batch is applied under it, a
 /// report is built under it. Memory: the top of book per instrument, open orders, and counters and fixed-size
-/// histograms per bot / instrument / venue (plus one small row per bot, instrument and UTC day with fills).
+/// histograms per bot / instrument / venue (plus one small row per bot, instrument and UTC day with fills). The live one
+/// also takes <see cref="WindowSeed"/>s into a <see cref="SeedShelf"/>; a windowed scan may start from one.
 /// </summary>
 public sealed class AnalyticsProjection : IProjection
 {
     private readonly Lock _gate = new();
     private readonly DashboardInstrument?[] _instruments;
     private readonly Dictionary<Venue, LatencyHistogram> _feed = new();
-    private long _checkpoint, _records, _firstNs, _lastNs;
+    private long _checkpoint, _records, _recordsRead, _firstNs, _lastNs;
     private bool _begun;
+    // Window seeds (the live projection only): the latest record time so far, and the next boundary to seed at.
+    private readonly SeedShelf? _seeds;
+    private long _maxTimeNs = long.MinValue, _nextSeedNs = long.MinValue;
 
-    public AnalyticsProjection(JournalManifest manifest, AnalyticsWindow window, string name = "analytics")
+    /// <param name="seeds">Where to put a <see cref="WindowSeed"/> at every seed boundary (the live projection, over the
+    /// whole journal); null: none taken.</param>
+    /// <param name="seed">Start from this seed instead of the journal's start (a window starting after its
+    /// <see cref="WindowSeed.MaxTimeNs"/>); feed it the records after <see cref="WindowSeed.Position"/>.</param>
+    public AnalyticsProjection(JournalManifest manifest, AnalyticsWindow window, string name = "analytics", SeedShelf? seeds = null, WindowSeed? seed = null)
     {
-        _instruments = DashboardInstrument.ForManifest(manifest);
+        if (seed is not null && (window.FromNs is not { } from || seed.MaxTimeNs >= from))
+            throw new ArgumentException("A seed serves a window that starts after every record the seed includes.", nameof(seed));
+        _instruments = seed?.Instruments() ?? DashboardInstrument.ForManifest(manifest);
         Manifest = manifest;
         Window = window;
         Name = name;
+        _seeds = seeds;
         Pnl = new PnlLedger(_instruments);
         Orders = new OrderAnalytics(_instruments);
+        if (seed is not null)
+        {
+            Pnl.Restore(seed.PositionsCopy());
+            Orders.Restore(seed.OrdersCopy());
+            _checkpoint = StartPosition = seed.Position;
+            _records = seed.Records;
+            _maxTimeNs = seed.MaxTimeNs;
+        }
     }
 
     public string Name { get; }
@@ -39,6 +58,12 @@ public sealed class AnalyticsProjection : IProjection
     public AnalyticsWindow Window { get; }
 
     public long Checkpoint => Volatile.Read(ref _checkpoint);
+
+    /// <summary>The journal position this projection started after: a seed's, or 0 for the journal's start.</summary>
+    public long StartPosition { get; }
+
+    /// <summary>Records this projection applied itself (not the ones its seed stands for).</summary>
+    public long RecordsRead => Volatile.Read(ref _recordsRead);
 
     internal PnlLedger Pnl { get; }
 
@@ -51,12 +76,33 @@ public sealed class AnalyticsProjection : IProjection
     public Task ApplyAsync(JournalBatch batch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        Apply(batch, long.MaxValue, long.MaxValue);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Applies the batch's records up to position <paramref name="upToPosition"/>, stopping before the first
+    /// one at or after <paramref name="stopNs"/>: a scan ends on a record, not on a batch's end, so where it ends (the
+    /// report's position and record count) does not depend on where it started. False once it stopped.</summary>
+    internal bool Apply(JournalBatch batch, long upToPosition, long stopNs)
+    {
         lock (_gate)
         {
+            var go = true;
+            var last = _checkpoint;
             foreach (ref readonly var r in batch.Records)
             {
                 if (r.Position <= _checkpoint) continue;
+                if (r.Position > upToPosition || r.TimeNs >= stopNs)
+                {
+                    go = false;
+                    break;
+                }
+                // The state before the first record past a seed boundary: nothing in it is from that boundary on.
+                if (r.TimeNs >= _nextSeedNs && _seeds is not null) Seed(last, r.TimeNs);
+                last = r.Position;
                 _records++;
+                _recordsRead++;
+                if (r.TimeNs > _maxTimeNs) _maxTimeNs = r.TimeNs;
                 // Past the window's end nothing changes the report: positions and marks stay as they were at its end.
                 if (Window.Ended(r.TimeNs)) continue;
                 var inWindow = Window.Started(r.TimeNs);
@@ -64,9 +110,16 @@ public sealed class AnalyticsProjection : IProjection
                 if (r.Type == JournalRecordType.Event) OnEvent(in batch.Event(r), r.Position, inWindow);
                 else if (r.Type == JournalRecordType.Decision) OnDecision(in batch.Decision(r), inWindow);
             }
-            if (batch.Count > 0) Volatile.Write(ref _checkpoint, Math.Max(_checkpoint, batch.LastPosition));
+            Volatile.Write(ref _checkpoint, last);
+            return go;
         }
-        return Task.CompletedTask;
+    }
+
+    private void Seed(long position, long timeNs)
+    {
+        // Not before the first record: a seed of nothing is the journal's start.
+        if (position > 0) _seeds!.Add(new WindowSeed(position, _records, _maxTimeNs, _instruments, Pnl.Lines.Select(l => l.Position), Orders.Open));
+        _nextSeedNs = _seeds!.NextBoundary(timeNs);
     }
 
     private void Enter(long timeNs)

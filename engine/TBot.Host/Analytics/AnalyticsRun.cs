@@ -23,7 +23,8 @@ public sealed class AnalyticsRun : IAsyncDisposable
     {
         Directory = journalDirectory;
         Bots = AnalyticsBot.FromManifest(manifest);
-        Projection = new AnalyticsProjection(manifest, AnalyticsWindow.All);
+        Seeds = new SeedShelf(SeedInterval(), log);
+        Projection = new AnalyticsProjection(manifest, AnalyticsWindow.All, seeds: Seeds);
         _follower = new SideProjection("analytics", Projection, journalDirectory, journalEnd, log);
     }
 
@@ -33,10 +34,13 @@ public sealed class AnalyticsRun : IAsyncDisposable
 
     public AnalyticsProjection Projection { get; }
 
+    /// <summary>The live projection's window seeds: a windowed request reads from the one before its start.</summary>
+    public SeedShelf Seeds { get; }
+
     public ProjectionRunner Runner => _follower.Runner;
 
-    /// <summary>One windowed re-read of the journal at a time: each reads from the journal's start, and on a trading
-    /// host a burst of them would take the cores the engine needs.</summary>
+    /// <summary>One windowed re-read of the journal at a time: each reads from a seed (or the journal's start) to the
+    /// window's end, and on a trading host a burst of them would take the cores the engine needs.</summary>
     public SemaphoreSlim ScanGate { get; } = new(1, 1);
 
     public static AnalyticsRun Start(string journalDirectory, JournalManifest manifest, Func<long> journalEnd, ILoggerFactory loggers) =>
@@ -59,6 +63,11 @@ public sealed class AnalyticsRun : IAsyncDisposable
             return rows;
         }
     }
+
+    /// <summary>Journal time between window seeds: 10 minutes; <c>TBOT_ANALYTICS_SEED_SECONDS</c> sets another (a short
+    /// run that should have seeds, as for the README's measurement and the API test).</summary>
+    private static long SeedInterval() =>
+        long.TryParse(Environment.GetEnvironmentVariable("TBOT_ANALYTICS_SEED_SECONDS"), out var s) && s > 0 ? s * 1_000_000_000 : SeedShelf.DefaultEveryNs;
 
     public ValueTask DisposeAsync() => _follower.DisposeAsync();
 }

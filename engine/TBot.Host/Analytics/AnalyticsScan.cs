@@ -3,29 +3,31 @@ using TBot.Persistence.Projections;
 
 namespace TBot.Host.Analytics;
 
-/// <summary>Reads a journal directory from its first record to its end (as it is now) into an
-/// <see cref="AnalyticsProjection"/>, through the same <see cref="JournalTail"/> batches a live runner uses.</summary>
+/// <summary>Reads a journal directory into an <see cref="AnalyticsProjection"/> for a window, through the same
+/// <see cref="JournalTail"/> batches a live runner uses: from its first record, or from a <see cref="WindowSeed"/>
+/// taken before the window's start, up to the window's end (or <c>upToPosition</c>).</summary>
 public static class AnalyticsScan
 {
+    /// <summary>Record times may step back a little (several producers); past the window's end by this much, stop reading.</summary>
+    public const long StepBackAllowanceNs = 60_000_000_000;
+
     /// <summary>Throws <see cref="JournalCorruptException"/> on damage, IO exceptions when the journal is unreadable.</summary>
-    public static AnalyticsProjection Run(string directory, AnalyticsWindow window, long upToPosition = long.MaxValue, CancellationToken cancellationToken = default)
+    /// <param name="seed">Start after this seed's position (see <see cref="SeedShelf.Before"/>); null: from the journal's start.</param>
+    public static AnalyticsProjection Run(string directory, AnalyticsWindow window, long upToPosition = long.MaxValue,
+        CancellationToken cancellationToken = default, WindowSeed? seed = null)
     {
         var manifest = JournalManifest.Load(directory);
-        var projection = new AnalyticsProjection(manifest, window);
+        var projection = new AnalyticsProjection(manifest, window, seed: seed);
+        // Nothing after the window's end can change the report.
+        var stopNs = window.ToNs is { } to ? (to > long.MaxValue - StepBackAllowanceNs ? long.MaxValue : to + StepBackAllowanceNs) : long.MaxValue;
         using var tail = new JournalTail(directory);
-        long position = 0;
+        var position = projection.StartPosition;
         while (position < upToPosition && tail.TryReadBatch(position, out var batch))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // Synchronous underneath: the projection completes every batch at once.
-            projection.ApplyAsync(batch, cancellationToken).GetAwaiter().GetResult();
+            if (!projection.Apply(batch, upToPosition, stopNs)) break;
             position = batch.LastPosition;
-            // Nothing after the window's end can change the report.
-            if (window.ToNs is { } to && batch.Count > 0 && batch.Records[^1].TimeNs >= to + StepBackAllowanceNs) break;
         }
         return projection;
     }
-
-    /// <summary>Record times may step back a little (several producers); past the window's end by this much, stop reading.</summary>
-    private const long StepBackAllowanceNs = 60_000_000_000;
 }

@@ -25,6 +25,15 @@ internal sealed class OrderAnalytics(DashboardInstrument?[] instruments)
 
     public int OpenOrders => _open.Count;
 
+    /// <summary>The orders being followed, by client order id (a <see cref="WindowSeed"/> copies them).</summary>
+    public IEnumerable<KeyValuePair<long, TrackedOrder>> Open => _open;
+
+    /// <summary>Orders open before the window (a <see cref="WindowSeed"/>'s); before any record is applied.</summary>
+    public void Restore(IEnumerable<KeyValuePair<long, TrackedOrder>> orders)
+    {
+        foreach (var (id, order) in orders) _open.Add(id, order);
+    }
+
     public void Submitted(in DecisionRecord d, bool inWindow)
     {
         long midSum = 0;

@@ -27,6 +27,12 @@ internal sealed class PnlLedger(DashboardInstrument?[] instruments)
 
     public static long DayOf(long timeNs) => timeNs >= 0 ? timeNs / DayNs : (timeNs + 1) / DayNs - 1;
 
+    /// <summary>Positions from before the window (a <see cref="WindowSeed"/>'s); before any record is applied.</summary>
+    public void Restore(IEnumerable<DashboardPosition> positions)
+    {
+        foreach (var p in positions) _lines.Add((p.BotId, p.InstrumentId), new PnlLine(p.BotId, p.InstrumentId, p));
+    }
+
     /// <summary>The window starts at <paramref name="timeNs"/>: what is open now is its starting unrealised PnL.</summary>
     public void Begin(long timeNs)
     {

@@ -4,11 +4,11 @@ namespace TBot.Host.Analytics;
 
 /// <summary>One bot's PnL on one instrument: the position over the whole journal (the portfolio's arithmetic, through
 /// <see cref="DashboardPosition"/>) and the window's sums. Money in <see cref="TBot.Engine.Orders.Money"/> units.</summary>
-internal sealed class PnlLine(int botId, int instrumentId)
+internal sealed class PnlLine(int botId, int instrumentId, DashboardPosition? position = null)
 {
     public int BotId { get; } = botId;
     public int InstrumentId { get; } = instrumentId;
-    public DashboardPosition Position { get; } = new(botId, instrumentId);
+    public DashboardPosition Position { get; } = position ?? new(botId, instrumentId);
 
     /// <summary>Sums over the window's fills.</summary>
     public long Realised, Fees, Volume, Fills;
