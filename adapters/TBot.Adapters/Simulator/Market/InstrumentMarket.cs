@@ -20,6 +20,10 @@ public sealed class InstrumentMarket
     private readonly long _step;
     private readonly long _maxSizeSteps;
     private readonly long _minFairHalfTicks;
+    // How far (in ticks) from the best valid price a level may rest. Without a bound the book drifts apart:
+    // trades and cancels thin it near the top while new levels only ever extend it at the deep end, so after a
+    // few million steps its touch sits percent away from the fair value and trades print far off the last mid.
+    private readonly long _reachTicks;
     private readonly TradePrint[] _recent = new TradePrint[RecentTradeCapacity];
     private int _recentHead;
     private long _topBidPrice, _topBidQty, _topAskPrice, _topAskQty;
@@ -34,7 +38,8 @@ public sealed class InstrumentMarket
         _tick = spec.TickSize;
         _step = spec.StepSize;
         _maxSizeSteps = Math.Max(2, 2 * spec.TypicalLevelSize / spec.StepSize);
-        _minFairHalfTicks = 2L * (_depth * 4 + 16);
+        _reachTicks = _depth * 4L;
+        _minFairHalfTicks = 2L * (_reachTicks + 16);
         _rng = new SeededRandom(SeededRandom.Mix(seed, SeededRandom.StableHash(VenueNames.Name(spec.Venue) + ":" + spec.Symbol)));
         Bids = new SimBookSide(isBid: true, _depth * 2 + 16);
         Asks = new SimBookSide(isBid: false, _depth * 2 + 16);
@@ -258,6 +263,8 @@ public sealed class InstrumentMarket
 
     private void RebalanceSide(MarketStep step, SimBookSide side)
     {
+        // Levels the fair value has left behind are cancelled, deepest (farthest) first.
+        while (side.Count > 0 && !WithinReach(side, side.PriceAt(side.Count - 1))) SetLevel(step, side, side.PriceAt(side.Count - 1), 0);
         if (side.Count == 0) SetLevel(step, side, BestValidTick(side) * _tick, RandomSize());
         while (side.Count < _depth - 3)
         {
@@ -271,9 +278,23 @@ public sealed class InstrumentMarket
         var deepest = side.PriceAt(side.Count - 1);
         var offset = (1 + _rng.Next(3)) * _tick;
         var price = side.IsBid ? deepest - offset : deepest + offset;
-        if (price <= 0) return false;
+        if (price <= 0 || !WithinReach(side, price)) return FillFirstHole(step, side);
         SetLevel(step, side, price, RandomSize());
         return true;
+    }
+
+    /// <summary>Add a level in the gap nearest the top (the book is at its reach, so it grows inwards).</summary>
+    private bool FillFirstHole(MarketStep step, SimBookSide side)
+    {
+        for (var i = 0; i + 1 < side.Count; i++)
+        {
+            var gap = Math.Abs(side.PriceAt(i) - side.PriceAt(i + 1)) / _tick;
+            if (gap <= 1) continue;
+            var offset = (1 + _rng.NextLong(gap - 1)) * _tick;
+            SetLevel(step, side, side.IsBid ? side.PriceAt(i) - offset : side.PriceAt(i) + offset, RandomSize());
+            return true;
+        }
+        return false;
     }
 
     // ---- primitives -------------------------------------------------------------------------------------
@@ -283,6 +304,9 @@ public sealed class InstrumentMarket
     private long MinAskTick() => FairHalfTicks / 2 + 1;
 
     private long BestValidTick(SimBookSide side) => side.IsBid ? MaxBidTick() : MinAskTick();
+
+    private bool WithinReach(SimBookSide side, long price) =>
+        (side.IsBid ? MaxBidTick() - price / _tick : price / _tick - MinAskTick()) <= _reachTicks;
 
     private long RandomSize() => _step * (1 + _rng.NextLong(_maxSizeSteps));
 
