@@ -39,7 +39,7 @@ public sealed record MarketMakerSettings
         ParameterSpec.InstrumentKey("instrument", "BTCUSDT@binance", "instrument to quote"),
         // Defaults fit BTCUSDT@binance (tick 0.01): 1 bps ≈ 6.50 away from mid, replaced after a 1.00 move. On the
         // built-in simulator, whose spread now and then widens well past that, the first fills come within a minute.
-        ParameterSpec.Decimal("half_spread_bps", "1", 0m, 1_000m, "bps", "distance of each quote from the skewed mid"),
+        ParameterSpec.Decimal("half_spread_bps", "0.1", 0m, 1_000m, "bps", "distance of each quote from the skewed mid"),
         ParameterSpec.Decimal("quote_size", "0.001", 0m, 1_000_000_000m, "base units", "size of each quote (rounded down to the step)"),
         ParameterSpec.Decimal("inventory_skew_bps", "0.5", 0m, 1_000m, "bps", "quote shift against the position when it is at max_inventory"),
         ParameterSpec.Decimal("max_inventory", "0.005", 0m, 1_000_000_000m, "base units", "largest absolute position; the side that would exceed it stops quoting"),

@@ -48,7 +48,7 @@ public class StrategyFactoryTests
         Assert.True(StrategyFactory.TryCreate("market-maker", 1, new Dictionary<string, JsonElement>(), _simulator, out var mm, problems));
         var mms = ((MarketMaker)mm!).Settings;
         Assert.Equal(100, mms.QuoteSize); // 0.001 at Binance's 5 decimals
-        Assert.Equal(1_000_000, mms.HalfSpreadMicroBps); // 1 bps
+        Assert.Equal(100_000, mms.HalfSpreadMicroBps); // 0.1 bps
         Assert.Equal(5_000_000_000, mms.RefreshNs);
     }
 
@@ -160,9 +160,9 @@ public class StrategyFactoryTests
     {
         var specs = StrategyFactory.Describe("market-maker");
         var half = Assert.Single(specs, p => p.Name == "half_spread_bps");
-        Assert.Equal("1", half.Default);
+        Assert.Equal("0.1", half.Default);
         Assert.Equal("bps", half.Unit);
-        Assert.StartsWith("half_spread_bps = 1 (bps, 0..1000): ", half.ToString());
+        Assert.StartsWith("half_spread_bps = 0.1 (bps, 0..1000): ", half.ToString());
         Assert.Contains(StrategyFactory.Describe("mean-reversion"), p => p.Name == "order_type" && p.Choices.SequenceEqual(["limit", "market"]));
         Assert.Contains(StrategyFactory.Describe("cross-venue-spread"), p => p.Name == "flatten_net" && p.Default == "true");
         Assert.Throws<ArgumentException>(() => StrategyFactory.Describe("grid"));
