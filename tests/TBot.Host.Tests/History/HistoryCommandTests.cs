@@ -118,23 +118,32 @@ public class HistoryCommandTests
         Assert.Equal(expected, Records(resumed, "okx", "ETH-USDT", "klines"));
     }
 
+    internal static readonly long CaptureStartMs = new DateTimeOffset(2026, 5, 4, 23, 59, 58, TimeSpan.Zero).ToUnixTimeMilliseconds();
+
+    /// <summary>Binance trade frames of BTCUSDT (quantity 0.01) at <see cref="CaptureStartMs"/> + each offset, as
+    /// <c>tbot record</c> writes them: the capture the import tests read.</summary>
+    internal static void WriteTradeCapture(string path, params (long Id, string Price, long OffsetMs)[] trades)
+    {
+        using var writer = CaptureWriter.Create(path);
+        foreach (var (id, price, offset) in trades)
+        {
+            var timeMs = CaptureStartMs + offset;
+            var text = $$$"""{"stream":"btcusdt@trade","data":{"e":"trade","E":{{{timeMs}}},"s":"BTCUSDT","t":{{{id}}},"p":"{{{price}}}","q":"0.01000000","T":{{{timeMs}}},"m":false,"M":true}}""";
+            writer.Write((timeMs + 1) * 1_000_000, CaptureSource.WebSocket, "wss://stream.binance.com:9443/stream?streams=btcusdt@trade"u8, Encoding.UTF8.GetBytes(text));
+        }
+    }
+
     [Fact]
     public async Task Import_turns_a_capture_into_catalog_days_through_live_validation()
     {
         var capture = Temp("capture.jsonl");
         var data = Temp("imported");
-        var t0 = new DateTimeOffset(2026, 5, 4, 23, 59, 58, TimeSpan.Zero).ToUnixTimeMilliseconds();
-        static string Trade(long id, string price, long timeMs) =>
-            $$$"""{"stream":"btcusdt@trade","data":{"e":"trade","E":{{{timeMs}}},"s":"BTCUSDT","t":{{{id}}},"p":"{{{price}}}","q":"0.01000000","T":{{{timeMs}}},"m":false,"M":true}}""";
-        using (var writer = CaptureWriter.Create(capture))
-        {
-            void Frame(string text, long timeMs) => writer.Write((timeMs + 1) * 1_000_000, CaptureSource.WebSocket, "wss://stream.binance.com:9443/stream?streams=btcusdt@trade"u8, Encoding.UTF8.GetBytes(text));
-            Frame(Trade(1, "65000.00000000", t0), t0);
-            Frame(Trade(2, "65001.00000000", t0 + 500), t0 + 500);
-            Frame(Trade(2, "65001.00000000", t0 + 500), t0 + 500);          // duplicate: dropped by live dedup
-            Frame(Trade(3, "65x01.00000000", t0 + 900), t0 + 900);          // bad_number
-            Frame(Trade(4, "65002.00000000", t0 + 2_500), t0 + 2_500);      // the next UTC day
-        }
+        WriteTradeCapture(capture,
+            (1, "65000.00000000", 0),
+            (2, "65001.00000000", 500),
+            (2, "65001.00000000", 500),          // duplicate: dropped by live dedup
+            (3, "65x01.00000000", 900),          // bad_number
+            (4, "65002.00000000", 2_500));       // the next UTC day
         var json = Temp("import.json");
         Assert.Equal(0, await Program.MainAsync(["history", "import", "--venue", "binance", "--input", capture, "--out", data, "--json", json]));
         using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken)))
@@ -148,6 +157,7 @@ public class HistoryCommandTests
         Assert.Equal(["2026-05-04", "2026-05-05"], days);
         var records = Records(data, "binance", "BTCUSDT", "trades");
         Assert.Equal([1L, 2, 4], records.Select(r => r.Event.TradeId));
+        var t0 = CaptureStartMs;
         Assert.Equal([t0 * 1_000_000, (t0 + 500) * 1_000_000, (t0 + 2_500) * 1_000_000], records.Select(r => r.TimeNs));
         var info = CatalogDayInfo.FromConfig(JournalManifest.Load(Path.Combine(data, "binance", "BTCUSDT", "trades", "2026-05-04")).Config)!;
         Assert.Equal("import", info.Source);

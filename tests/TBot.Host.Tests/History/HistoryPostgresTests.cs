@@ -190,18 +190,11 @@ public class HistoryPostgresTests
     {
         var capture = Temp("capture.jsonl");
         var data = Temp("imported");
-        var t0 = new DateTimeOffset(2026, 5, 4, 23, 59, 58, TimeSpan.Zero).ToUnixTimeMilliseconds();
-        static string Trade(long id, string price, long timeMs) =>
-            $$$"""{"stream":"btcusdt@trade","data":{"e":"trade","E":{{{timeMs}}},"s":"BTCUSDT","t":{{{id}}},"p":"{{{price}}}","q":"0.01000000","T":{{{timeMs}}},"m":false,"M":true}}""";
-        using (var writer = TBot.Adapters.Capture.CaptureWriter.Create(capture))
-        {
-            void Frame(string text, long timeMs) => writer.Write((timeMs + 1) * 1_000_000, TBot.Adapters.Capture.CaptureSource.WebSocket,
-                "wss://stream.binance.com:9443/stream?streams=btcusdt@trade"u8, System.Text.Encoding.UTF8.GetBytes(text));
-            Frame(Trade(1, "65000.00000000", t0), t0);
-            Frame(Trade(2, "65001.00000000", t0 + 500), t0 + 500);
-            Frame(Trade(2, "65001.00000000", t0 + 500), t0 + 500);          // duplicate: dropped by live dedup
-            Frame(Trade(4, "65002.00000000", t0 + 2_500), t0 + 2_500);      // the next UTC day
-        }
+        HistoryCommandTests.WriteTradeCapture(capture,
+            (1, "65000.00000000", 0),
+            (2, "65001.00000000", 500),
+            (2, "65001.00000000", 500),          // duplicate: dropped by live dedup
+            (4, "65002.00000000", 2_500));       // the next UTC day
         await using var db = await ScratchDatabase.CreateAsync();
         Assert.Equal(0, await Program.MainAsync(["history", "import", "--venue", "binance", "--input", capture, "--out", data, "--postgres", db.ConnectionString]));
         const string rows = """
