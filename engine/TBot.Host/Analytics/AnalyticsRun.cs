@@ -37,8 +37,6 @@ public sealed class AnalyticsRun : IAsyncDisposable
     /// <summary>The live projection's window seeds: a windowed request reads from the one before its start.</summary>
     public SeedShelf Seeds { get; }
 
-    public ProjectionRunner Runner => _follower.Runner;
-
     /// <summary>One windowed re-read of the journal at a time: each reads from a seed (or the journal's start) to the
     /// window's end, and on a trading host a burst of them would take the cores the engine needs.</summary>
     public SemaphoreSlim ScanGate { get; } = new(1, 1);
